@@ -1,0 +1,3 @@
+from unnet_desktop.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,48 @@
+"""Entry point of ``unnet-desktop``: with a command, runs it headless; without one, opens the window.
+
+Commands live in ``cli/commands/*.py``; each module has ``register(subparsers)`` and keeps
+heavy imports inside its functions so that ``unnet-desktop info`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from .. import __version__
+from ..core.errors import KnownError
+from . import commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unnet-desktop",
+        description="Secretariat tool of the UN Network on Migration in Indonesia. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"unnet-desktop {__version__}")
+    parser.add_argument("--db", metavar="FILE", help="database file (default: $UNNET_DB or the user data folder)")
+    parser.add_argument("--demo", action="store_true", help="open the sample database (built when missing)")
+    subparsers = parser.add_subparsers(dest="command", metavar="<command>")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ..ui.app import run_gui
+
+        return run_gui(db=args.db, demo=args.demo)
+    try:
+        return int(args.func(args) or 0)
+    except KnownError as exc:
+        print(f"unnet-desktop {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""The core: database, models, reference data. Imports no Qt."""

@@ -1,0 +1,41 @@
+"""The data model. Importing this package registers every table on ``Base.metadata``."""
+
+from .base import Base, Entity, new_uuid, utcnow
+from .contacts import DistributionList, Organisation, Person, distribution_list_members
+from .groups import WorkingGroup, working_group_members, working_group_objectives
+from .meetings import ActionPoint, AgendaItem, Meeting, Participation, agenda_item_objectives
+from .reference import GcmObjective, GuidingPrinciple, ResultsGroup
+from .workplans import (
+    Activity,
+    WorkPlan,
+    activity_implementing_partners,
+    activity_objectives,
+    activity_participating_agencies,
+)
+
+__all__ = [
+    "Activity",
+    "ActionPoint",
+    "AgendaItem",
+    "Base",
+    "DistributionList",
+    "Entity",
+    "GcmObjective",
+    "GuidingPrinciple",
+    "Meeting",
+    "Organisation",
+    "Participation",
+    "Person",
+    "ResultsGroup",
+    "WorkPlan",
+    "WorkingGroup",
+    "activity_implementing_partners",
+    "activity_objectives",
+    "activity_participating_agencies",
+    "agenda_item_objectives",
+    "distribution_list_members",
+    "new_uuid",
+    "utcnow",
+    "working_group_members",
+    "working_group_objectives",
+]
