@@ -144,3 +144,15 @@ class WorkingGroupKind(LabelledEnum):
 
 
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+class MeetingEventKind(LabelledEnum):
+    MINUTES_CIRCULATED = ("minutes_circulated", "Minutes circulated for comments")
+    MINUTES_APPROVED = ("minutes_approved", "Minutes approved")
+    MINUTES_REOPENED = ("minutes_reopened", "Approved minutes reopened")
+    MOVED = ("moved", "Meeting moved")
+
+
+class ChangeSource(LabelledEnum):
+    APP = ("app", "In the app")
+    IMPORT = ("import", "Imported tracker")

@@ -2,6 +2,7 @@
 
 from .base import Base, Entity, new_uuid, utcnow
 from .contacts import DistributionList, Organisation, Person, distribution_list_members
+from .history import ActionPointChange, MeetingEvent
 from .groups import WorkingGroup, working_group_members, working_group_objectives
 from .meetings import ActionPoint, AgendaItem, Meeting, Participation, agenda_item_objectives
 from .reference import GcmObjective, GuidingPrinciple, ResultsGroup
@@ -16,6 +17,7 @@ from .workplans import (
 __all__ = [
     "Activity",
     "ActionPoint",
+    "ActionPointChange",
     "AgendaItem",
     "Base",
     "DistributionList",
@@ -23,6 +25,7 @@ __all__ = [
     "GcmObjective",
     "GuidingPrinciple",
     "Meeting",
+    "MeetingEvent",
     "Organisation",
     "Participation",
     "Person",
