@@ -156,3 +156,22 @@ class MeetingEventKind(LabelledEnum):
 class ChangeSource(LabelledEnum):
     APP = ("app", "In the app")
     IMPORT = ("import", "Imported tracker")
+
+
+class PolicyType(LabelledEnum):
+    LAW = ("law", "Law")
+    GOVERNMENT_REGULATION = ("government_regulation", "Government regulation")
+    PRESIDENTIAL_REGULATION = ("presidential_regulation", "Presidential regulation")
+    MINISTERIAL_REGULATION = ("ministerial_regulation", "Ministerial regulation")
+    AGENCY_REGULATION = ("agency_regulation", "Agency regulation")
+    REGIONAL_REGULATION = ("regional_regulation", "Regional regulation")
+    POLICY_STRATEGY = ("policy_strategy", "Policy or strategy")
+    GUIDELINE = ("guideline", "Guideline")
+    INTERNATIONAL_INSTRUMENT = ("international_instrument", "International instrument")
+
+
+class PolicyStatus(LabelledEnum):
+    DRAFT = ("draft", "Draft")
+    IN_FORCE = ("in_force", "In force")
+    AMENDED = ("amended", "Amended")
+    REVOKED = ("revoked", "Revoked")

@@ -5,6 +5,7 @@ from .contacts import DistributionList, Organisation, Person, distribution_list_
 from .history import ActionPointChange, MeetingEvent
 from .groups import WorkingGroup, working_group_members, working_group_objectives
 from .meetings import ActionPoint, AgendaItem, Meeting, Participation, agenda_item_objectives
+from .policies import Policy, agenda_item_policies, policy_objectives
 from .reference import GcmObjective, GuidingPrinciple, ResultsGroup
 from .workplans import (
     Activity,
@@ -29,6 +30,7 @@ __all__ = [
     "Organisation",
     "Participation",
     "Person",
+    "Policy",
     "ResultsGroup",
     "WorkPlan",
     "WorkingGroup",
@@ -36,8 +38,10 @@ __all__ = [
     "activity_objectives",
     "activity_participating_agencies",
     "agenda_item_objectives",
+    "agenda_item_policies",
     "distribution_list_members",
     "new_uuid",
+    "policy_objectives",
     "utcnow",
     "working_group_members",
     "working_group_objectives",
