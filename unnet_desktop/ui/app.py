@@ -1,0 +1,126 @@
+"""Start-up of the window: which database, open it, show the main window, run the event loop.
+
+Kept lean: Qt widgets, SQLAlchemy and the models only; python-docx, openpyxl and Alembic are
+imported later, when a file is written or a database must be upgraded.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME, __version__
+from ..core.errors import KnownError
+from ..paths import DB_ENV_VAR, default_db_path, demo_db_path
+from . import dialogs
+from .settings import APPLICATION, LAST_DATABASE, ORGANISATION, app_settings
+
+#: Set to 1 to quit as soon as the window is shown and drawn, printing when that was
+#: (start-up benchmarks, smoke tests).
+QUIT_AFTER_SHOWN_ENV = "UNNET_QUIT_AFTER_SHOWN"
+
+
+def ensure_application() -> QApplication:
+    """The QApplication (made once), named for QSettings."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    return app
+
+
+def resolve_db_path(db: str | os.PathLike | None = None, demo: bool = False) -> Path:
+    """The database to open: the sample one with ``demo``; else ``db``; else ``$UNNET_DB``; else
+    the last database opened, if it still exists; else the default file in the user data folder."""
+    if demo:
+        path = demo_db_path()
+        if path.is_file() and path.stat().st_size > 0:
+            return path  # already built: no need to load the sample's content
+        from ..services.demo import ensure_demo_database
+
+        return Path(ensure_demo_database())
+    if db:
+        return Path(db).expanduser()
+    if not os.environ.get(DB_ENV_VAR):
+        last = app_settings().value(LAST_DATABASE)
+        if isinstance(last, str) and last and Path(last).is_file():
+            return Path(last)
+    return default_db_path()
+
+
+def build_window(db: str | os.PathLike | None = None, demo: bool = False):
+    """The main window over the chosen database, or None after telling the user why it cannot
+    be opened (the file is left untouched)."""
+    from ..core.database import open_database
+
+    try:
+        path = resolve_db_path(db, demo)
+        database = open_database(path)
+    except KnownError as exc:
+        dialogs.show_error(None, "Cannot open the database", str(exc))
+        return None
+
+    from .main_window import MainWindow
+
+    # The sample database is never remembered as "the last database": the next plain start
+    # opens the officer's own file again.
+    return MainWindow(database, remember=not demo)
+
+
+_showing_error = False
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    """A bug reaching the event loop: printed in full, and shown rather than lost (one dialog at
+    a time, so an error repeating while the dialog is open cannot pile dialogs up)."""
+    global _showing_error
+    traceback.print_exception(exc_type, exc, tb)
+    if _showing_error:
+        return
+    _showing_error = True
+    try:
+        if isinstance(exc, KnownError):
+            dialogs.show_error(QApplication.activeWindow(), APPLICATION, str(exc))
+        else:
+            dialogs.show_error(
+                QApplication.activeWindow(),
+                "Unexpected error",
+                f"Something went wrong: {exc_type.__name__}: {exc}\n\n"
+                "What you were doing may not have been saved. The details were written to the console.",
+            )
+    finally:
+        _showing_error = False
+
+
+def _paint_and_close(window) -> None:
+    """The whole window drawn once, synchronously; the moment printed (seconds since the epoch,
+    for a benchmark that noted when it started the process); then closed."""
+    window.repaint()
+    print(f"unnet-desktop: window shown at {time.time():.6f}", flush=True)
+    window.close()
+
+
+def run_gui(db: str | None = None, demo: bool = False) -> int:
+    """Open the window and run until it closes. 1 when the database is refused."""
+    app = ensure_application()
+    window = build_window(db, demo)
+    if window is None:
+        return 1
+    previous_hook, sys.excepthook = sys.excepthook, _excepthook
+    try:
+        window.show()
+        if os.environ.get(QUIT_AFTER_SHOWN_ENV):
+            QTimer.singleShot(0, lambda: _paint_and_close(window))
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        window.db.close()
