@@ -118,6 +118,35 @@ def test_backup_while_the_database_is_open(db, tmp_path, capsys):
     assert not out_path.with_name(out_path.name + "-wal").exists()
 
 
+def test_info_on_an_older_file_reports_it_and_changes_nothing(tmp_path, capsys):
+    import hashlib
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "old.sqlite"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "db_rev_0001.sqlite", path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert main(["info", "--db", str(path)]) == 0
+    assert f"Revision:  0001 (older: upgraded to {SCHEMA_HEAD} when the app opens it)" in capsys.readouterr().out
+    assert main(["check", "--db", str(path)]) == 0
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_info_on_a_newer_file_is_refused(tmp_path, capsys):
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "new.sqlite"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / f"db_rev_{SCHEMA_HEAD}.sqlite", path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    assert main(["info", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "newer version" in err and err.count("\n") == 1
+
+
 def test_backup_into_missing_folder_fails(db, tmp_path, capsys):
     db.close()
     assert main(["backup", "--db", str(db.path), "-o", str(tmp_path / "no" / "copy.sqlite")]) == 1
@@ -130,7 +159,7 @@ def test_headless_commands_do_not_import_qt(db):
         "import sys; from unnet_desktop.cli.main import main; "
         f"rc = main(['info', '--db', {str(db.path)!r}]); "
         "assert rc == 0; "
-        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'docx', 'openpyxl', 'alembic'))]; "
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'docx', 'openpyxl', 'alembic', 'sqlalchemy'))]; "
         "print('LOADED', bad)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

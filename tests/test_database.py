@@ -30,8 +30,12 @@ def count(db, model) -> int:
 
 
 def test_schema_head_constant_matches_alembic():
+    from unnet_desktop.core import sqlite_file
+
     assert SCHEMA_HEAD == script_directory().get_current_head()
     assert known_revisions()[-1] == SCHEMA_HEAD
+    # The quick list read from file names is the chain Alembic walks.
+    assert sqlite_file.known_revisions() == known_revisions()
 
 
 def test_new_file_is_created_at_head_with_reference_data(db_path):
@@ -204,9 +208,9 @@ def test_read_only_file_is_refused_and_untouched(tmp_path, monkeypatch):
 
 
 def test_locked_file_is_refused_and_untouched(tmp_path, monkeypatch):
-    import unnet_desktop.core.database as database
+    import unnet_desktop.core.sqlite_file as sqlite_file
 
-    monkeypatch.setattr(database, "LOCK_TIMEOUT_S", 0.1)
+    monkeypatch.setattr(sqlite_file, "LOCK_TIMEOUT_S", 0.1)
     path = tmp_path / "locked.sqlite"
     shutil.copyfile(FIXTURES / f"db_rev_{SCHEMA_HEAD}.sqlite", path)
     before = digest(path)

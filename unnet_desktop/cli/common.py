@@ -7,8 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from ..core.database import Database, open_database
+from typing import TYPE_CHECKING
+
 from ..paths import default_db_path
+
+if TYPE_CHECKING:
+    from ..core.database import Database
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +30,9 @@ def db_path_from(args: argparse.Namespace) -> Path:
 
 
 def open_db(args: argparse.Namespace, *, create: bool = True) -> Database:
+    """The database named by --db / $UNNET_DB / the default, opened (and upgraded) for writing."""
+    from ..core.database import open_database
+
     return open_database(db_path_from(args), create=create)
 
 

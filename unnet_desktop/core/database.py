@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,11 +17,10 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import sqlite_file
 from .errors import DatabaseRefused
 from .migrations_runner import SCHEMA_HEAD
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-LOCK_TIMEOUT_S = 2.0
+from .sqlite_file import backup_file, inspect_file, refuse_newer
 
 
 class Database:
@@ -62,72 +60,14 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA busy_timeout={int(LOCK_TIMEOUT_S * 1000)}")
+    cursor.execute(f"PRAGMA busy_timeout={int(sqlite_file.LOCK_TIMEOUT_S * 1000)}")
     cursor.close()
 
 
 def make_engine(path: Path) -> sa.Engine:
-    engine = sa.create_engine(f"sqlite:///{path}", connect_args={"timeout": LOCK_TIMEOUT_S})
+    engine = sa.create_engine(f"sqlite:///{path}", connect_args={"timeout": sqlite_file.LOCK_TIMEOUT_S})
     event.listen(engine, "connect", _on_connect)
     return engine
-
-
-def _inspect_file(path: Path) -> str | None:
-    """The Alembic revision stored in an existing file, or None for an empty database.
-    Reads only; raises DatabaseRefused when the file is not ours or cannot be used."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseRefused(f"Cannot read {path}: {exc.strerror}.") from exc
-    if header and header != SQLITE_MAGIC:
-        raise DatabaseRefused(f"{path} is not an unnet_desktop database (not a SQLite file).")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-        raise DatabaseRefused(f"{path} is read-only: the app needs to write to the file and its folder.")
-    if not header:
-        return None
-    conn = sqlite3.connect(path, timeout=LOCK_TIMEOUT_S, isolation_level=None)
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        # Take the write lock and give it back at once: tells whether another program holds it.
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("ROLLBACK")
-        if not tables:
-            return None
-        if "alembic_version" not in tables:
-            raise DatabaseRefused(f"{path} is a SQLite database, but not one of unnet_desktop.")
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
-        message = str(exc)
-        if "locked" in message or "busy" in message:
-            raise DatabaseRefused(f"{path} is locked by another program; close it and try again.") from exc
-        raise DatabaseRefused(f"{path} cannot be read as a database ({message}).") from exc
-    finally:
-        conn.close()
-    if row is None:
-        raise DatabaseRefused(f"{path} has no schema revision; it was not written by unnet_desktop.")
-    return row[0]
-
-
-def backup_file(source: Path | sa.Engine, target: Path) -> Path:
-    """A consistent copy through SQLite's online backup API (safe while the file is open
-    elsewhere, in WAL mode too), written to a temporary name and renamed into place."""
-    target = Path(target)
-    tmp = target.with_name(f".{target.name}.part")
-    src_path = source if isinstance(source, Path) else Path(source.url.database)
-    src = sqlite3.connect(src_path, timeout=LOCK_TIMEOUT_S)
-    try:
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-            # A standalone copy: no -wal file needed beside it.
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    os.replace(tmp, target)
-    return target
 
 
 def backup_before_upgrade(path: Path, revision: str) -> Path:
@@ -165,18 +105,11 @@ def open_database(path: str | os.PathLike, *, create: bool = True) -> Database:
         raise DatabaseRefused(f"{path} does not exist.")
     if not exists and not os.access(path.parent, os.W_OK):
         raise DatabaseRefused(f"Cannot create {path}: the folder is read-only.")
-    revision = _inspect_file(path) if exists else None
+    revision = inspect_file(path) if exists else None
+    refuse_newer(path, revision, SCHEMA_HEAD)
 
     backup_path = None
     if revision is not None and revision != SCHEMA_HEAD:
-        from .migrations_runner import known_revisions
-
-        known = known_revisions()
-        if revision not in known:
-            raise DatabaseRefused(
-                f"{path} was written by a newer version of unnet_desktop (schema {revision}); "
-                f"this version knows schemas up to {SCHEMA_HEAD}. Install the newer version to open it."
-            )
         backup_path = backup_before_upgrade(path, revision)
 
     engine = make_engine(path)

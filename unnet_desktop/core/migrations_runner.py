@@ -6,8 +6,10 @@ Alembic is imported only when a database must be migrated, to keep start-up fast
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest revision; tests check it equals Alembic's head, so it cannot drift.
@@ -29,7 +31,7 @@ def script_directory():
 
 
 def known_revisions() -> list[str]:
-    """All revisions this version of the app knows, oldest first."""
+    """All revisions this version of the app knows, oldest first, as Alembic sees them."""
     return [s.revision for s in reversed(list(script_directory().walk_revisions()))]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..common import add_db_option, open_db, print_json
+from ..common import add_db_option, db_path_from, print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,13 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def cmd_info(args: argparse.Namespace) -> int:
     from ...services.maintenance import database_info
 
-    with open_db(args, create=False) as db:
-        info = database_info(db)
+    info = database_info(db_path_from(args))
     if args.json:
         print_json(info)
         return 0
     print(f"Database:  {info['path']}")
-    print(f"Revision:  {info['revision']}")
+    note = "" if info["up_to_date"] else f" (older: upgraded to {info['head']} when the app opens it)"
+    print(f"Revision:  {info['revision']}{note}")
     print(f"Size:      {info['size_bytes']:,} bytes")
     print("Rows:")
     width = max(len(name) for name in info["tables"])
@@ -45,21 +45,21 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from ...services.maintenance import check_database
 
-    with open_db(args, create=False) as db:
-        problems = check_database(db)
+    path = db_path_from(args)
+    problems = check_database(path)
     if problems:
         for problem in problems:
             print(f"PROBLEM: {problem}")
-        print(f"{len(problems)} problem(s) found in {db.path}")
+        print(f"{len(problems)} problem(s) found in {path}")
         return 1
-    print(f"OK: {db.path} passed the integrity and foreign-key checks.")
+    print(f"OK: {path} passed the integrity and foreign-key checks.")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from ...services.maintenance import backup_to
 
-    with open_db(args, create=False) as db:
-        out = backup_to(db, Path(args.output))
-    print(f"Backed up {db.path} to {out}")
+    path = db_path_from(args)
+    out = backup_to(path, Path(args.output))
+    print(f"Backed up {path} to {out}")
     return 0
