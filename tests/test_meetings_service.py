@@ -31,7 +31,7 @@ from unnet_desktop.core.enums import (
 from unnet_desktop.core.errors import ValidationError
 from unnet_desktop.core.timezone import UTC, WIB, wib
 from unnet_desktop.services import agenda, meetings, minutes, participants
-from unnet_desktop.services.meeting_views import HAS_EVENT_ACTOR, AttendanceSummary, meeting_detail
+from unnet_desktop.services.meeting_views import AttendanceSummary, meeting_detail
 
 FORMULA_NAME = "=cmd|' /C calc'!A0"
 
@@ -518,7 +518,7 @@ def test_reopening_is_explicit_and_recorded(db, net):
         (MeetingEventKind.MINUTES_REOPENED, "The BP2MI figures were corrected."),
     ]
     assert history[-1].at.tzinfo is not None and history[-1].label == "Approved minutes reopened"
-    assert history[-1].by == ("dlestari" if HAS_EVENT_ACTOR else "")
+    assert history[-1].by == "dlestari"
     # Approved again after the correction: the full story is kept.
     minutes.circulate_minutes(db, data.id)
     minutes.approve_minutes(db, data.id, dt.date(2025, 6, 27), today=dt.date(2025, 7, 1))

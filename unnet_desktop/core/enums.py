@@ -150,6 +150,7 @@ class MeetingEventKind(LabelledEnum):
     MINUTES_CIRCULATED = ("minutes_circulated", "Minutes circulated for comments")
     MINUTES_APPROVED = ("minutes_approved", "Minutes approved")
     MINUTES_REOPENED = ("minutes_reopened", "Approved minutes reopened")
+    MINUTES_WITHDRAWN = ("minutes_withdrawn", "Circulated minutes taken back to draft")
     MOVED = ("moved", "Meeting moved")
 
 

@@ -12,7 +12,7 @@ from ..core.enums import MeetingEventKind, MinutesStatus
 from ..core.errors import ValidationError
 from ..core.models import AgendaItem, Meeting, MeetingEvent, Person
 from ..core.timezone import UTC, wib
-from .meeting_views import HAS_EVENT_ACTOR, MinutesEvent
+from .meeting_views import MinutesEvent
 
 
 class _Unset:
@@ -71,10 +71,8 @@ def record_event(
 ) -> MinutesEvent:
     """Add a MeetingEvent to the session: committed with the change it records, or not at all."""
     now = dt.datetime.now(UTC)
-    event = MeetingEvent(meeting_id=meeting.id, kind=kind, occurred_at=now, note=note)
     who = by or login_name()
-    if HAS_EVENT_ACTOR:
-        event.actor = who
+    event = MeetingEvent(meeting_id=meeting.id, kind=kind, occurred_at=now, note=note, actor=who)
     session.add(event)
     return MinutesEvent(kind=kind, at=now, note=note, by=who)
 

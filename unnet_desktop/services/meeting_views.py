@@ -182,8 +182,6 @@ def next_meeting(session: Session, meeting: Meeting) -> MeetingRow | None:
     return meeting_row_from(row) if row is not None else None
 
 
-#: meeting_events has no column for who yet; once the schema gains ``actor`` it is kept and read.
-HAS_EVENT_ACTOR = hasattr(MeetingEvent, "actor")
 
 
 @dataclass(frozen=True)
@@ -194,7 +192,7 @@ class MinutesEvent:
     kind: MeetingEventKind
     at: dt.datetime  # aware UTC
     note: str  # "Approved on 20 Jun 2025", the reason of a reopening, the old and new time of a move
-    by: str = ""  # the computer's login name (kept once meeting_events has an "actor" column)
+    by: str = ""  # the computer's login name
 
     @property
     def label(self) -> str:

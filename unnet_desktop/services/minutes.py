@@ -21,7 +21,7 @@ from ..core.errors import ValidationError
 from ..core.models import ActionPoint, AgendaItem, Meeting, MeetingEvent, utcnow
 from ..core.timezone import UTC, to_wib
 from . import action_points
-from .meeting_views import HAS_EVENT_ACTOR, ActionRow, MinutesEvent, action_rows, enum_or_error, today_wib
+from .meeting_views import ActionRow, MinutesEvent, action_rows, enum_or_error, today_wib
 from .meeting_common import UNSET, _Unset, ensure_unlocked, get_meeting, item_meeting, record_event
 
 TEXT_FIELDS = ("discussion", "decisions")
@@ -193,7 +193,7 @@ def list_action_points(db: Database, meeting_id: int) -> list[ActionRow]:
 # ---------------------------------------------------------------------------------------------
 
 
-#: The status changes recorded as meeting events (circulated <-> draft and starting a draft are not).
+#: The status changes recorded as meeting events (starting a draft is not).
 _EVENT_FOR = {
     MinutesStatus.CIRCULATED: MeetingEventKind.MINUTES_CIRCULATED,
     MinutesStatus.APPROVED: MeetingEventKind.MINUTES_APPROVED,
@@ -202,9 +202,7 @@ _EVENT_FOR = {
 
 def minutes_history(db: Database, meeting_id: int) -> list[MinutesEvent]:
     """Every recorded event of the meeting (minutes circulated, approved, reopened; moves), oldest first."""
-    columns = [MeetingEvent.kind, MeetingEvent.occurred_at, MeetingEvent.note]
-    if HAS_EVENT_ACTOR:
-        columns.append(MeetingEvent.actor)
+    columns = [MeetingEvent.kind, MeetingEvent.occurred_at, MeetingEvent.note, MeetingEvent.actor]
     with db.session() as s:
         get_meeting(s, meeting_id)
         rows = s.execute(
@@ -212,7 +210,7 @@ def minutes_history(db: Database, meeting_id: int) -> list[MinutesEvent]:
             .where(MeetingEvent.meeting_id == meeting_id)
             .order_by(MeetingEvent.occurred_at, MeetingEvent.id)
         ).all()
-    return [MinutesEvent(kind=r[0], at=r[1], note=r[2] or "", by=(r[3] or "") if HAS_EVENT_ACTOR else "") for r in rows]
+    return [MinutesEvent(kind=r[0], at=r[1], note=r[2] or "", by=r[3] or "") for r in rows]
 
 
 def set_minutes_status(
@@ -274,8 +272,11 @@ def set_minutes_status(
             meeting.approved_on = approved_on
         else:
             meeting.approved_on = None
+        previous = meeting.minutes_status
         meeting.minutes_status = status
         kind = _EVENT_FOR.get(status)
+        if previous is MinutesStatus.CIRCULATED and status is MinutesStatus.DRAFT:
+            kind = MeetingEventKind.MINUTES_WITHDRAWN
         if kind is None:
             return None
         note = f"Approved on {meeting.approved_on:%d %b %Y}" if status is MinutesStatus.APPROVED else ""

@@ -21,6 +21,7 @@ class MeetingEvent(Entity, Base):
     kind: Mapped[MeetingEventKind] = mapped_column(enum_column(MeetingEventKind))
     occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     note: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(120), default="", server_default="")  # login name
 
     meeting: Mapped[Meeting] = relationship()
 
