@@ -51,11 +51,9 @@ def test_clicking_each_sidebar_entry_shows_its_page(db, make_window, qtbot):
         page = window.current_page()
         assert page is window.page(spec.key)
         assert window.stack.currentWidget() is page
+        assert isinstance(page, spec.load())
         if spec.key == "dashboard":
             assert isinstance(page, DashboardPage)
-        else:
-            assert isinstance(page, PlaceholderPage)
-            assert page.title == spec.title
     # Each page is built once and kept.
     assert window.stack.count() == len(PAGES)
 
@@ -74,15 +72,13 @@ def test_keyboard_moves_through_the_sidebar(db, make_window, qtbot):
 
 def test_placeholder_pages_say_what_they_will_hold_and_what_is_there(sample_db, make_window):
     window = make_window(sample_db)
-    contacts = window.show_page("contacts")
-    assert "organisations" in contacts.holdings_text.text()
-    # 8 organisations and 7 people (archived ones included: they are in the database).
-    assert "<b>8</b> organisations" in contacts.holdings_text.text()
-    assert "<b>7</b> people" in contacts.holdings_text.text()
-    for spec in PAGES[1:]:
+    placeholders = [spec for spec in PAGES if spec.load() is not None and issubclass(spec.load(), PlaceholderPage)]
+    for spec in placeholders:
         page = window.show_page(spec.key)
+        assert page.title == spec.title
         assert page.features, spec.key
         assert "TODO" not in page.features_text.text()
+        assert "<b>" in page.holdings_text.text()
 
 
 def test_about_names_version_database_and_revision(db, make_window, dialog_calls):
@@ -260,7 +256,8 @@ def test_menus_and_their_standard_shortcuts(db, make_window):
     assert menus["File"] == ["New database…", "Open database…", "Back up now…", "Quit"]
     assert menus["Help"] == ["About unnet_desktop"]
     assert menus["View"][1:] == SIDEBAR
-    assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    # Ctrl+N belongs to the pages (new meeting, new person); a new database is Ctrl+Shift+N.
+    assert window.new_action.shortcut() == QKeySequence("Ctrl+Shift+N")
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert not window.quit_action.shortcut().isEmpty()
     assert not window.backup_action.shortcut().isEmpty()

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         # Standard keys where the platform has them (Quit has none on Windows: Ctrl+Q there).
         quit_keys = QKeySequence(QKeySequence.StandardKey.Quit)
         self.new_action = self._action(
-            "&New database…", self.new_database, QKeySequence.StandardKey.New, "Create an empty database file"
+            "&New database…", self.new_database, QKeySequence("Ctrl+Shift+N"), "Create an empty database file"
         )
         self.open_action = self._action(
             "&Open database…",
