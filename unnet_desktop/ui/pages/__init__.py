@@ -42,8 +42,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("contacts", "Contacts", f"{_P}.placeholder:ContactsPlaceholderPage"),
     PageSpec("meetings", "Meetings", f"{_P}.meetings:MeetingsPage"),
     PageSpec("action_points", "Action points", f"{_P}.placeholder:ActionPointsPlaceholderPage"),
-    PageSpec("work_plans", "Work plans", f"{_P}.placeholder:WorkPlansPlaceholderPage"),
-    PageSpec("working_groups", "Working groups", f"{_P}.placeholder:WorkingGroupsPlaceholderPage"),
+    PageSpec("work_plans", "Work plans", f"{_P}.workplans:WorkPlansPage"),
+    PageSpec("working_groups", "Working groups", f"{_P}.working_groups:WorkingGroupsPage"),
 )
 
 
