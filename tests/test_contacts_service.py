@@ -1,4 +1,4 @@
-"""The contact directory's rules (services/contacts.py, services/distribution_lists.py),
+"""The contact directory's rules (services/contacts/, services/distribution_lists.py),
 against a real SQLite file."""
 
 from __future__ import annotations

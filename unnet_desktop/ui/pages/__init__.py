@@ -39,7 +39,7 @@ _P = __name__  # "unnet_desktop.ui.pages"
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", "Dashboard", f"{_P}.dashboard:DashboardPage"),
-    PageSpec("contacts", "Contacts", f"{_P}.placeholder:ContactsPlaceholderPage"),
+    PageSpec("contacts", "Contacts", f"{_P}.contacts:ContactsPage"),
     PageSpec("meetings", "Meetings", f"{_P}.meetings:MeetingsPage"),
     PageSpec("action_points", "Action points", f"{_P}.placeholder:ActionPointsPlaceholderPage"),
     PageSpec("work_plans", "Work plans", f"{_P}.workplans:WorkPlansPage"),
