@@ -25,6 +25,7 @@ from ..core.models import (
     Organisation,
     Participation,
     Person,
+    Policy,
     ResultsGroup,
     WorkingGroup,
     WorkPlan,
@@ -107,6 +108,7 @@ class _Builder:
         self.objectives = {o.number: o for o in session.scalars(select(GcmObjective))}
         self.results_groups = {g.number: g for g in session.scalars(select(ResultsGroup))}
         self.lists = {d.name: d for d in session.scalars(select(DistributionList))}
+        self.meeting_rows: dict[str, Meeting] = {}
 
     def build(self) -> None:
         self.contacts()
@@ -114,6 +116,7 @@ class _Builder:
         self.working_groups()
         self.meetings()
         self.work_plans()
+        self.policies()
         self.s.flush()
 
     def objs(self, numbers: list[int]) -> list[GcmObjective]:
@@ -218,6 +221,7 @@ class _Builder:
                             completion_note=note,
                         )
                     )
+            self.meeting_rows[meeting.reference] = meeting
             self.s.add(meeting)
 
     # ---------------------------------------------------------------- work plans
@@ -256,3 +260,28 @@ class _Builder:
                     )
                 )
             self.s.add(plan)
+
+    # ---------------------------------------------------------------- the library
+    def policies(self) -> None:
+        policies: dict[str, Policy] = {}
+        for spec in content.POLICIES:
+            policy = Policy(
+                title=spec["title"],
+                number=spec["number"],
+                type=spec["type"],
+                issuing_authority=spec["authority"],
+                issued_on=spec["issued_on"],
+                status=spec["status"],
+                language=spec["language"],
+                summary=spec["summary"],
+                url=spec["url"],
+                file_name="",
+                objectives=self.objs(spec["objectives"]),
+                **{tag: True for tag in spec["tags"]},
+            )
+            policies[spec["key"]] = policy
+            self.s.add(policy)
+        for reference, position, keys in content.POLICY_PRESENTATIONS:
+            item = next(i for i in self.meeting_rows[reference].agenda_items if i.position == position)
+            for key in keys:
+                policies[key].agenda_items.append(item)

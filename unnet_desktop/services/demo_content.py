@@ -23,6 +23,8 @@ from ..core.enums import (
     NetworkRole,
     OrganisationCategory,
     ParticipantRole,
+    PolicyStatus,
+    PolicyType,
     Sex,
     WorkingGroupKind,
     WorkPlanStatus,
@@ -1196,4 +1198,143 @@ WORK_PLANS: list[dict] = [
             },
         ],
     },
+]
+
+# --------------------------------------------------------------------------------------------
+# The library of regulations and policies (ToR B.3): real instruments, titles and dates as issued.
+# Presidential Regulation No. 125/2016 on the Handling of Refugees from Abroad is left out on
+# purpose: refugees fall outside the Network's Terms of Reference.
+# tags: any of "human_rights_based", "age_appropriate", "gender_responsive"
+# --------------------------------------------------------------------------------------------
+GOI_LAW = "President of the Republic of Indonesia, with the approval of the House of Representatives (DPR)"
+
+POLICIES: list[dict] = [
+    {
+        "key": "law18",
+        "number": "Law No. 18/2017",
+        "title": "Protection of Indonesian Migrant Workers",
+        "type": PolicyType.LAW, "authority": GOI_LAW, "issued_on": D(2017, 11, 22),
+        "status": PolicyStatus.IN_FORCE, "language": "Bahasa Indonesia",
+        "tags": ["human_rights_based", "gender_responsive"],
+        "objectives": [3, 6, 7, 21, 22],
+        "summary": "Replaced Law No. 39/2004 and puts protection before placement: protection before, during "
+                   "and after work abroad; duties shared by the central government, provinces, districts and "
+                   "villages; One Roof Integrated Services (LTSA) offices for prospective migrant workers; "
+                   "social security through the national social security system; and migrant workers may not "
+                   "be charged placement costs (article 30).",
+        "url": "",
+    },
+    {
+        "key": "perban9",
+        "number": "BP2MI Regulation No. 9/2020",
+        "title": "Exemption of Placement Costs for Indonesian Migrant Workers",
+        "type": PolicyType.AGENCY_REGULATION,
+        "authority": "Indonesian Migrant Workers Protection Agency (BP2MI)", "issued_on": D(2020, 6, 15),
+        "status": PolicyStatus.AMENDED, "language": "Bahasa Indonesia",
+        "tags": ["human_rights_based"],
+        "objectives": [6],
+        "summary": "Implements article 30 of Law No. 18/2017 (the zero placement cost policy): tickets, work "
+                   "visa, training, competency certificate, the placement company's fee, passport, police "
+                   "certificate, social security and medical checks are not charged to migrant workers in ten "
+                   "occupations, among them domestic workers, caregivers of babies, children and the elderly, "
+                   "cooks, family drivers, plantation workers and migrant fishers. The transition period was "
+                   "extended to 15 July 2021 by BP2MI Regulation No. 1/2021.",
+        "url": "",
+    },
+    {
+        "key": "pp59",
+        "number": "Government Regulation No. 59/2021",
+        "title": "Implementation of the Protection of Indonesian Migrant Workers",
+        "type": PolicyType.GOVERNMENT_REGULATION,
+        "authority": "President of the Republic of Indonesia", "issued_on": D(2021, 4, 6),
+        "status": PolicyStatus.IN_FORCE, "language": "Bahasa Indonesia",
+        "tags": ["human_rights_based"],
+        "objectives": [3, 6, 7, 21],
+        "summary": "Implementing regulation of Law No. 18/2017 in seven chapters: protection before, during and "
+                   "after work abroad; the One Roof Integrated Services (LTSA) offices for placement and "
+                   "protection; the tasks of the central and regional governments; the duties of placement "
+                   "companies; guidance and supervision.",
+        "url": "",
+    },
+    {
+        "key": "law21",
+        "number": "Law No. 21/2007",
+        "title": "Eradication of the Crime of Trafficking in Persons",
+        "type": PolicyType.LAW, "authority": GOI_LAW, "issued_on": D(2007, 4, 19),
+        "status": PolicyStatus.IN_FORCE, "language": "Bahasa Indonesia",
+        "tags": ["human_rights_based", "age_appropriate", "gender_responsive"],
+        "objectives": [7, 10],
+        "summary": "Defines and criminalises trafficking in persons, including recruitment and transport for "
+                   "exploitation, with heavier penalties when the victim is a child; makes corporations "
+                   "liable; gives victims the right to restitution and to health and social rehabilitation, "
+                   "repatriation and reintegration; and provides for a task force to prevent and handle "
+                   "trafficking.",
+        "url": "",
+    },
+    {
+        "key": "law6",
+        "number": "Law No. 6/2011",
+        "title": "Immigration",
+        "type": PolicyType.LAW, "authority": GOI_LAW, "issued_on": D(2011, 5, 5),
+        "status": PolicyStatus.AMENDED, "language": "Bahasa Indonesia",
+        "tags": [],
+        "objectives": [4, 9, 11, 13],
+        "summary": "Governs entry to and exit from Indonesia, travel documents, visas and stay permits, "
+                   "immigration supervision, immigration detention houses and administrative measures; makes "
+                   "people smuggling a crime (article 120); administrative measures are not applied to "
+                   "victims of trafficking and of people smuggling. Amended since by the job creation "
+                   "legislation.",
+        "url": "",
+    },
+    {
+        "key": "law39",
+        "number": "Law No. 39/2004",
+        "title": "Placement and Protection of Indonesian Workers Abroad",
+        "type": PolicyType.LAW, "authority": GOI_LAW, "issued_on": D(2004, 10, 18),
+        "status": PolicyStatus.REVOKED, "language": "Bahasa Indonesia",
+        "tags": [],
+        "objectives": [6],
+        "summary": "The former framework for sending Indonesian workers abroad, centred on placement; revoked "
+                   "and replaced by Law No. 18/2017.",
+        "url": "",
+    },
+    {
+        "key": "gcm",
+        "number": "A/RES/73/195",
+        "title": "Global Compact for Safe, Orderly and Regular Migration",
+        "type": PolicyType.INTERNATIONAL_INSTRUMENT,
+        "authority": "United Nations General Assembly", "issued_on": D(2018, 12, 19),
+        "status": PolicyStatus.IN_FORCE, "language": "English",
+        "tags": ["human_rights_based", "age_appropriate", "gender_responsive"],
+        "objectives": list(range(1, 24)),
+        "summary": "Adopted in Marrakech on 10 December 2018 and endorsed by the General Assembly on 19 December "
+                   "2018, with Indonesia among the Member States endorsing it. A non-legally binding "
+                   "cooperative framework of 23 objectives, built on guiding principles that include human "
+                   "rights and being people-centred, gender-responsive and child-sensitive. Indonesia has been "
+                   "a GCM Champion country since December 2020.",
+        "url": "https://undocs.org/A/RES/73/195",
+    },
+    {
+        "key": "c189",
+        "number": "ILO Convention No. 189",
+        "title": "Domestic Workers Convention, 2011",
+        "type": PolicyType.INTERNATIONAL_INSTRUMENT,
+        "authority": "International Labour Conference (ILO), 100th session", "issued_on": D(2011, 6, 16),
+        "status": PolicyStatus.IN_FORCE, "language": "English",
+        "tags": ["human_rights_based", "age_appropriate", "gender_responsive"],
+        "objectives": [6, 7],
+        "summary": "In force since 5 September 2013. Decent work for domestic workers: terms of employment in "
+                   "writing, weekly rest of at least 24 consecutive hours, minimum wage coverage, protection "
+                   "from abuse, a minimum age, and fees of private employment agencies not deducted from pay. "
+                   "Indonesia has not ratified it; the Network refers to it for Indonesian domestic workers in "
+                   "countries of destination.",
+        "url": "",
+    },
+]
+
+# Policy updates presented under agenda items: (meeting reference, agenda position, [policy keys]).
+POLICY_PRESENTATIONS: list[tuple[str, int, list[str]]] = [
+    ("2024-Q1", 3, ["law18", "perban9"]),
+    ("2024-Q1", 4, ["gcm"]),
+    ("2024-Q2", 3, ["pp59", "law18"]),
 ]
