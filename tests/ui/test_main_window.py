@@ -18,7 +18,9 @@ from unnet_desktop.ui.pages.dashboard import DashboardPage
 from unnet_desktop.ui.pages.placeholder import PlaceholderPage
 from unnet_desktop.ui.settings import LAST_DATABASE, WINDOW_GEOMETRY, app_settings
 
-SIDEBAR = ["Dashboard", "Contacts", "Meetings", "Action points", "Work plans", "Working groups"]
+SIDEBAR = [
+    "Dashboard", "Contacts", "Meetings", "Action points", "Work plans", "Working groups", "Library", "Reports",
+]
 
 
 def _click_sidebar(qtbot, window: MainWindow, row: int) -> None:
@@ -44,7 +46,7 @@ def test_window_opens_on_a_fresh_database_at_the_dashboard(db, make_window):
 
 def test_clicking_each_sidebar_entry_shows_its_page(db, make_window, qtbot):
     window = make_window(db)
-    for row in [1, 2, 3, 4, 5, 0, 3]:
+    for row in [1, 2, 3, 4, 5, 6, 7, 0, 3]:
         _click_sidebar(qtbot, window, row)
         spec = PAGES[row]
         assert window.current_key == spec.key
@@ -64,7 +66,7 @@ def test_keyboard_moves_through_the_sidebar(db, make_window, qtbot):
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
     assert window.current_key == "contacts"
     qtbot.keyClick(window.sidebar, Qt.Key.Key_End)
-    assert window.current_key == "working_groups"
+    assert window.current_key == "reports"
     window.page_actions[0].trigger()  # View → Dashboard (Ctrl+1)
     assert window.current_key == "dashboard"
     assert window.sidebar.currentRow() == 0

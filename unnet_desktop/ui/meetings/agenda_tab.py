@@ -246,10 +246,89 @@ class AgendaTab(QWidget):
         _objective_items(self.objectives)
         self.objectives.itemChanged.connect(lambda _item: self._save_objectives())
         self.editor.body.addWidget(self.objectives, 1)
+        self._build_policies()
         self.editor_note = muted_label("", self.editor)
         self.editor.body.addWidget(self.editor_note)
         self.editor.setMinimumWidth(300)
         row.addWidget(self.editor, 3)
+
+    def _build_policies(self) -> None:
+        """The library entries presented under the item (issue 7): they appear in its minutes."""
+        self.policies_label = muted_label("Policy updates presented (shown in the minutes):", self.editor)
+        self.editor.body.addWidget(self.policies_label)
+        self.policies_list = QListWidget(self.editor)
+        self.policies_list.setAccessibleName("Policy updates presented")
+        self.policies_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.policies_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.policies_list.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
+        self.policies_list.currentRowChanged.connect(lambda _row: self._enable_policy_buttons())
+        self.editor.body.addWidget(self.policies_list)
+        buttons = QHBoxLayout()
+        self.add_policy_button = QPushButton("Add policy…", self.editor)
+        self.add_policy_button.setToolTip("Choose an entry of the library presented under this item")
+        self.add_policy_button.clicked.connect(self.add_policy)
+        self.remove_policy_button = QPushButton("Remove", self.editor)
+        self.remove_policy_button.setToolTip("Take the policy update off this item")
+        self.remove_policy_button.clicked.connect(self.remove_policy)
+        buttons.addWidget(self.add_policy_button)
+        buttons.addWidget(self.remove_policy_button)
+        buttons.addStretch(1)
+        self.editor.body.addLayout(buttons)
+        #: The picker opened last (tests drive it).
+        self.policy_picker = None
+
+    def _show_policies(self, item: AgendaRow | None) -> None:
+        self.policies_list.clear()
+        for policy in item.policies if item else ():
+            entry = QListWidgetItem(policy.display, self.policies_list)
+            entry.setData(Qt.ItemDataRole.UserRole, policy.id)
+            entry.setToolTip(f"{policy.display}\n{policy.type.label} · {policy.status.label}")
+        self.add_policy_button.setVisible(not self.locked)
+        self.remove_policy_button.setVisible(not self.locked)
+        self._enable_policy_buttons()
+
+    def _enable_policy_buttons(self) -> None:
+        item = self.current_item()
+        self.add_policy_button.setEnabled(item is not None and not self.locked)
+        self.remove_policy_button.setEnabled(
+            item is not None and not self.locked and self.policies_list.currentItem() is not None
+        )
+
+    def add_policy(self):
+        from ..library.picker import PolicyPicker
+
+        item = self.current_item()
+        if item is None or self.locked:
+            return None
+        picker = PolicyPicker(self.db, self, exclude=[p.id for p in item.policies], item_title=item.title)
+        picker.chosen.connect(lambda policy_id, item_id=item.id: self._attach_policy(policy_id, item_id))
+        self.policy_picker = picker
+        picker.open()
+        return picker
+
+    def _attach_policy(self, policy_id: int, item_id: int) -> None:
+        from ...services import policies as policies_service
+
+        added = attempt(
+            self, "Policy update not added", policies_service.attach_to_agenda_item, self.db, policy_id, item_id
+        )
+        if added is FAILED:
+            return
+        self.changed.emit()
+
+    def remove_policy(self) -> None:
+        from ...services import policies as policies_service
+
+        item, entry = self.current_item(), self.policies_list.currentItem()
+        if item is None or entry is None:
+            return
+        policy_id = int(entry.data(Qt.ItemDataRole.UserRole))
+        removed = attempt(
+            self, "Policy update not removed", policies_service.detach_from_agenda_item, self.db, policy_id, item.id
+        )
+        if removed is FAILED:
+            return
+        self.changed.emit()
 
     # -- showing --------------------------------------------------------------------------
 
@@ -320,6 +399,7 @@ class AgendaTab(QWidget):
                 entry.setFlags(flags if editable else flags & ~Qt.ItemFlag.ItemIsUserCheckable)
             self.editor_note.setStyleSheet("")
             self.editor_note.setText("" if item else "Add an item, or select one to change it.")
+            self._show_policies(item)
         finally:
             self._loading = False
         row = self.view.currentIndex().row()

@@ -44,6 +44,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("action_points", "Action points", f"{_P}.placeholder:ActionPointsPlaceholderPage"),
     PageSpec("work_plans", "Work plans", f"{_P}.workplans:WorkPlansPage"),
     PageSpec("working_groups", "Working groups", f"{_P}.working_groups:WorkingGroupsPage"),
+    PageSpec("library", "Library", f"{_P}.library:LibraryPage"),
+    PageSpec("reports", "Reports", f"{_P}.reports:ReportsPage"),
 )
 
 
