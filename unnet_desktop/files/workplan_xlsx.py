@@ -25,7 +25,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__
 from ..core.database import Database
 from ..core.enums import ActivityStatus
 from ..core.timezone import format_wib
@@ -501,34 +500,16 @@ def _instructions_sheet(wb, plan, activities: int, exported_at: dt.datetime, bol
             sheet.text_row(line, style=heading if i == 0 else plain)
 
 
-#: Key digests per cell of the _meta sheet (as keyed_workbook writes them: under Excel's cell limit).
-DIGESTS_PER_CELL = 2_500
-
-
 def _meta_sheet(wb, data_sheet: str, plan, activities: list, exported_at: dt.datetime, export_id: str) -> None:
-    """The keyed-workbook marker: what ``read_keyed_workbook`` checks, plus the plan's year and
-    UUID and each activity's editable values as exported."""
+    """The keyed-workbook marker (``kw.meta_rows``): what ``read_keyed_workbook`` checks, plus the
+    plan's year and UUID and each activity's editable values as exported."""
     from openpyxl.packaging.custom import StringProperty
 
     sheet = _Sheet(wb, META_SHEET)
     sheet.ws.sheet_state = "veryHidden"
-    keys = [a.uuid for a in activities]
-    digests = [kw.key_digest(k) for k in keys]
-    rows = [
-        ("kind", WORKBOOK_KIND),
-        ("kind_label", WORKBOOK_LABEL),
-        ("format_version", str(FORMAT_VERSION)),
-        ("export_id", export_id),
-        ("exported_at", exported_at.isoformat()),
-        ("data_sheet", data_sheet),
-        ("rows", str(len(keys))),
-        ("app_version", __version__),
-        ("year", str(plan.year)),
-        ("plan_uuid", plan.uuid),
-    ]
-    rows += [
-        ("key_digests", "".join(digests[i : i + DIGESTS_PER_CELL])) for i in range(0, len(digests), DIGESTS_PER_CELL)
-    ]
+    digests = [kw.key_digest(a.uuid) for a in activities]
+    extra = {"year": str(plan.year), "plan_uuid": plan.uuid}
+    rows = kw.meta_rows(WORKPLAN_KIND, export_id, exported_at, len(activities), digests, extra, data_sheet=data_sheet)
     rows += [(f"{EXPORTED_VALUES_PREFIX}{a.uuid}", exported_values(a)) for a in activities]
     for key, value in rows:
         sheet.text_row(key, value)
