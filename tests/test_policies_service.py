@@ -273,7 +273,9 @@ def test_a_failed_save_leaves_no_copy(db, tmp_path, monkeypatch):
     def broken(policy):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(lib, "_data_of", broken)
+    from unnet_desktop.services.policies import attachments
+
+    monkeypatch.setattr(attachments, "_data_of", broken)
     with pytest.raises(RuntimeError):
         lib.attach_file(db, created.id, source)
     monkeypatch.undo()

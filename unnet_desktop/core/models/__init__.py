@@ -1,4 +1,5 @@
-"""The data model. Importing this package registers every table on ``Base.metadata``."""
+"""The data model. Importing this package registers every table on ``Base.metadata`` and the
+action-point history listener (history_tracking)."""
 
 from .base import Base, Entity, new_uuid, utcnow
 from .contacts import DistributionList, Organisation, Person, distribution_list_members
@@ -14,6 +15,9 @@ from .workplans import (
     activity_objectives,
     activity_participating_agencies,
 )
+
+# Registers the listener that records every change to an action point (after the models it needs).
+from . import history_tracking  # noqa: F401  isort: skip
 
 __all__ = [
     "Activity",
