@@ -178,3 +178,101 @@ def test_dashboard_of_the_sample_network(qtbot, demo_db):
     assert page.members_card.value.text() == str(figures.member_organisations)
     assert page.open_card.value.text() == str(figures.action_points.open)
     assert page.meetings_model.rowCount() == len(figures.next_meetings)
+
+
+# --------------------------------------------------------------------------- action points (issue 5)
+
+
+def test_action_figures_per_organisation_match_the_database(qtbot, db):
+    import sqlalchemy as sa
+
+    from unnet_desktop.core.enums import OPEN_ACTION_STATUSES, ActionStatus
+    from unnet_desktop.core.models import ActionPoint, Organisation
+    from unnet_desktop.services import action_points
+    from unnet_desktop.ui.pages.dashboard import ActionsByOrganisationModel
+
+    today = service.today_wib()
+    build_sample(db, today=today)
+    with db.session() as s:
+        circulate = s.scalar(sa.select(ActionPoint.id).where(ActionPoint.description.like("Circulate the ILO%")))
+    action_points.set_status_many(db, [circulate], "done")  # done now: this quarter
+    page = _page(qtbot, db, today=today)
+
+    # What the database holds, counted here without the service.
+    expected: dict[str, list[int]] = {}
+    with db.session() as s:
+        rows = s.execute(
+            sa.select(Organisation.acronym, Organisation.name, ActionPoint.status, ActionPoint.due_date).join(
+                Organisation, Organisation.id == ActionPoint.responsible_organisation_id
+            )
+        ).all()
+    for acronym, name, status, due in rows:
+        figures = expected.setdefault(acronym or name, [0, 0, 0])
+        if status in OPEN_ACTION_STATUSES:
+            figures[0] += 1
+            figures[1] += due is not None and due < today
+        elif status is ActionStatus.DONE:
+            figures[2] += 1  # every point of the sample was done during this quarter
+    expected = {org: f for org, f in expected.items() if f[0] or f[2]}
+
+    model = page.by_organisation_model
+    shown = {
+        model.data(model.index(r, ActionsByOrganisationModel.ORGANISATION)): [
+            int(model.data(model.index(r, c)))
+            for c in (ActionsByOrganisationModel.OPEN, ActionsByOrganisationModel.OVERDUE, ActionsByOrganisationModel.DONE)
+        ]
+        for r in range(model.rowCount())
+    }
+    assert shown == expected
+    assert shown["ILO"] == [0, 0, 1] and shown["RCO"] == [1, 0, 1] and shown["IOM"] == [2, 1, 0]
+    # Most overdue first, overdue counts in red.
+    assert model.data(model.index(0, ActionsByOrganisationModel.OVERDUE)) == "1"
+    assert model.data(model.index(0, ActionsByOrganisationModel.OVERDUE), Qt.ItemDataRole.ForegroundRole).name() == "#c62828"
+    totals = [sum(f[i] for f in expected.values()) for i in range(3)]
+    assert page.by_organisation_panel.footer.text().startswith(
+        f"All organisations: {totals[0]} open, {totals[1]} overdue, {totals[2]} done this quarter ("
+    )
+
+
+def test_next_five_due(qtbot, db):
+    from unnet_desktop.ui.pages.dashboard import NextDueModel
+
+    build_sample(db)
+    page = _page(qtbot, db)
+    model = page.next_due_model
+    assert _column(model, NextDueModel.DESCRIPTION) == [
+        "Confirm the venue of the Annual Network Meeting",
+        "Draft the 2027 work plan outline",
+    ]
+    assert _column(model, NextDueModel.IN) == ["today", "in 40 days"]
+    assert _column(model, NextDueModel.DUE) == ["15 Jun 2026", "25 Jul 2026"]
+    assert _column(model, NextDueModel.RESPONSIBLE) == ["RCO · Yusuf Hakim", "IOM"]
+    assert _column(model, NextDueModel.MEETING) == ["2026-Q2", "2026-Q2"]
+    assert page.action_figures.next_due == service_next_due(db)
+
+
+def service_next_due(db):
+    from unnet_desktop.services import action_points
+
+    return action_points.action_dashboard(db, today=TODAY).next_due
+
+
+def test_action_panels_of_an_empty_database_say_so(qtbot, db):
+    page = _page(qtbot, db)
+    assert page.next_due_panel.stack.currentWidget() is page.next_due_panel.empty
+    assert page.by_organisation_panel.stack.currentWidget() is page.by_organisation_panel.empty
+    assert page.by_organisation_panel.footer.isHidden()
+
+
+def test_action_models_pass_the_model_tester(qtmodeltester, db):
+    from unnet_desktop.services import action_points
+    from unnet_desktop.ui.pages.dashboard import ActionsByOrganisationModel, NextDueModel
+
+    build_sample(db)
+    board = action_points.action_dashboard(db, today=TODAY)
+    for model, records in (
+        (ActionsByOrganisationModel(), board.per_organisation),
+        (NextDueModel(), board.next_due),
+    ):
+        model.set_records(records)
+        qtmodeltester.check(model, force_py=True)

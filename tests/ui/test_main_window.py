@@ -15,7 +15,6 @@ from unnet_desktop.ui import dialogs
 from unnet_desktop.ui.main_window import MainWindow
 from unnet_desktop.ui.pages import PAGES
 from unnet_desktop.ui.pages.dashboard import DashboardPage
-from unnet_desktop.ui.pages.placeholder import PlaceholderPage
 from unnet_desktop.ui.settings import LAST_DATABASE, WINDOW_GEOMETRY, app_settings
 
 SIDEBAR = [
@@ -70,17 +69,6 @@ def test_keyboard_moves_through_the_sidebar(db, make_window, qtbot):
     window.page_actions[0].trigger()  # View → Dashboard (Ctrl+1)
     assert window.current_key == "dashboard"
     assert window.sidebar.currentRow() == 0
-
-
-def test_placeholder_pages_say_what_they_will_hold_and_what_is_there(sample_db, make_window):
-    window = make_window(sample_db)
-    placeholders = [spec for spec in PAGES if spec.load() is not None and issubclass(spec.load(), PlaceholderPage)]
-    for spec in placeholders:
-        page = window.show_page(spec.key)
-        assert page.title == spec.title
-        assert page.features, spec.key
-        assert "TODO" not in page.features_text.text()
-        assert "<b>" in page.holdings_text.text()
 
 
 def test_about_names_version_database_and_revision(db, make_window, dialog_calls):

@@ -41,7 +41,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", "Dashboard", f"{_P}.dashboard:DashboardPage"),
     PageSpec("contacts", "Contacts", f"{_P}.contacts:ContactsPage"),
     PageSpec("meetings", "Meetings", f"{_P}.meetings:MeetingsPage"),
-    PageSpec("action_points", "Action points", f"{_P}.placeholder:ActionPointsPlaceholderPage"),
+    PageSpec("action_points", "Action points", f"{_P}.action_points:ActionPointsPage"),
     PageSpec("work_plans", "Work plans", f"{_P}.workplans:WorkPlansPage"),
     PageSpec("working_groups", "Working groups", f"{_P}.working_groups:WorkingGroupsPage"),
     PageSpec("library", "Library", f"{_P}.library:LibraryPage"),

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from ... import NETWORK_NAME
 from ...core.database import Database
 from ...core.enums import WorkPlanStatus
+from ...services import action_points as action_points_service
 from ...services import dashboard as dashboard_service
+from ...services.action_points import ActionDashboard, OrganisationActionFigures
 from ...services.dashboard import Dashboard, MinutesInProgress, OverdueActionPoint, UpcomingMeeting
 from ..table_model import Column, RecordTableModel
 from ..widgets import (
@@ -84,6 +86,48 @@ class MinutesInProgressModel(RecordTableModel[MinutesInProgress]):
         Column("Held on", lambda m: m.held_on, sort=lambda m: m.starts_at),
         Column("Minutes", lambda m: m.minutes_status.label, tooltip=lambda m: m.minutes_status.label),
     )
+
+
+class ActionsByOrganisationModel(RecordTableModel[OrganisationActionFigures]):
+    ORGANISATION, OPEN, OVERDUE, DONE = range(4)
+    columns = (
+        Column("Organisation", lambda f: f.organisation, tooltip=lambda f: f.organisation),
+        Column("Open", lambda f: str(f.open), sort=lambda f: f.open, align_right=True),
+        Column(
+            "Overdue",
+            lambda f: str(f.overdue),
+            sort=lambda f: f.overdue,
+            colour=lambda f: ALERT_COLOUR if f.overdue else None,
+            align_right=True,
+        ),
+        Column("Done this quarter", lambda f: str(f.done_this_quarter), sort=lambda f: f.done_this_quarter, align_right=True),
+    )
+
+
+def _days_until(row, today: dt.date) -> str:
+    days = (row.due_date - today).days
+    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+
+
+class NextDueModel(RecordTableModel):
+    """The next action points due (light rows of ``list_action_points``)."""
+
+    DUE, IN, DESCRIPTION, RESPONSIBLE, MEETING = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.today = dt.date.today()
+        self.columns = (
+            Column("Due", lambda a: f"{a.due_date:%d %b %Y}", sort=lambda a: a.due_date),
+            Column("In", lambda a: _days_until(a, self.today), sort=lambda a: (a.due_date - self.today).days),
+            Column("Action point", lambda a: a.description, tooltip=lambda a: a.description),
+            Column(
+                "Responsible",
+                lambda a: " · ".join(p for p in (a.organisation, a.person) if p) or "Not assigned",
+                tooltip=lambda a: " · ".join(p for p in (a.organisation, a.person) if p),
+            ),
+            Column("Meeting", lambda a: a.meeting_reference or "—"),
+        )
 
 
 def _table(model: RecordTableModel, stretch_column: int, parent: QWidget) -> QTableView:
@@ -150,6 +194,7 @@ class DashboardPage(QWidget):
         #: The day the figures are computed for; None = today in WIB. Tests set it.
         self.today: dt.date | None = None
         self.figures: Dashboard | None = None
+        self.action_figures: ActionDashboard | None = None
         self._build()
         self.refresh()
 
@@ -230,9 +275,32 @@ class DashboardPage(QWidget):
         right.addWidget(self.work_plan_card)
         right.addWidget(self.minutes_panel)
 
+        # Action points: the next due beside the figures of each responsible organisation.
+        self.next_due_panel = _ListPanel(
+            "Next five due",
+            NextDueModel(self),
+            NextDueModel.DESCRIPTION,
+            "No open action point has a due date ahead.",
+            content,
+        )
+        self.next_due_panel.view.horizontalHeader().setSectionResizeMode(
+            NextDueModel.RESPONSIBLE, QHeaderView.ResizeMode.Stretch
+        )
+        self.next_due_panel.view.doubleClicked.connect(lambda _index: self.navigate.emit("action_points"))
+        self.by_organisation_panel = _ListPanel(
+            "Action points by responsible organisation",
+            ActionsByOrganisationModel(self),
+            ActionsByOrganisationModel.ORGANISATION,
+            "No open action points, and none done this quarter.",
+            content,
+        )
+        self.by_organisation_panel.view.doubleClicked.connect(lambda _index: self.navigate.emit("action_points"))
+
         grid.addWidget(self.meetings_panel, 0, 0, 1, 2)
         grid.addWidget(self.overdue_panel, 1, 0)
         grid.addLayout(right, 1, 1)
+        grid.addWidget(self.next_due_panel, 2, 0)
+        grid.addWidget(self.by_organisation_panel, 2, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 1)
         grid.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -243,6 +311,8 @@ class DashboardPage(QWidget):
         self.meetings_model: NextMeetingsModel = self.meetings_panel.model
         self.overdue_model: OverdueActionPointsModel = self.overdue_panel.model
         self.minutes_model: MinutesInProgressModel = self.minutes_panel.model
+        self.next_due_model: NextDueModel = self.next_due_panel.model
+        self.by_organisation_model: ActionsByOrganisationModel = self.by_organisation_panel.model
 
     def _build_work_plan_card(self, parent: QWidget) -> Card:
         card = Card("Work plan", parent)
@@ -305,6 +375,21 @@ class DashboardPage(QWidget):
             f"and {more_minutes} more on the Meetings page." if more_minutes > 0 else "",
         )
         self._show_work_plan(figures)
+        self._show_action_figures(action_points_service.action_dashboard(self.db, today=figures.today))
+
+    def _show_action_figures(self, board: ActionDashboard) -> None:
+        self.action_figures = board
+        self.next_due_model.today = board.today
+        self.next_due_panel.set_records(board.next_due)
+        totals = board.totals
+        quarter = f"{board.quarter_start:%d %b} – {board.quarter_end:%d %b %Y}"
+        self.by_organisation_panel.set_records(
+            board.per_organisation,
+            f"All organisations: {totals.open} open, {totals.overdue} overdue, "
+            f"{totals.done_this_quarter} done this quarter ({quarter})."
+            if board.per_organisation
+            else "",
+        )
 
     def _show_work_plan(self, figures: Dashboard) -> None:
         plan = figures.work_plan
