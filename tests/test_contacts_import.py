@@ -7,7 +7,7 @@ import zipfile
 import pytest
 import sqlalchemy as sa
 
-from unnet_desktop.core.enums import OrganisationCategory, Sex
+from unnet_desktop.core.enums import OrganisationCategory
 from unnet_desktop.core.errors import FileRefused, ValidationError
 from unnet_desktop.core.models import Organisation, Person
 from unnet_desktop.files.contacts_cleaning import name_key, split_emails, split_honorifics

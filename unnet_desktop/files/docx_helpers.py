@@ -437,8 +437,6 @@ def add_key_value_table(container, pairs: Iterable[tuple[str, object]], *, width
 
 def set_repeat_header(row) -> None:
     """Repeat this table row at the top of every page the table runs onto."""
-    from docx.oxml.ns import qn
-
     trPr = row._tr.get_or_add_trPr()
     _set_child(trPr, "w:tblHeader", val="true")
 

@@ -298,7 +298,6 @@ def build_workbook(overview, coverage, exported_at: dt.datetime, export_id: str 
     sheet = _Sheet(wb, sheet_title(plan.year))
     ws = sheet.ws
     letters = {c.key: get_column_letter(i) for i, c in enumerate(COLUMNS, 1)}
-    index = {c.key: i for i, c in enumerate(COLUMNS, 1)}
 
     bold = Font(bold=True)
     editable_fill = PatternFill("solid", fgColor=EDITABLE_FILL)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ...core.errors import KnownError
-from ..common import add_db_option, db_path_from
+from ..common import add_db_option
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -62,7 +62,6 @@ def annual_report(db: Database, year: int, *, today: dt.date | None = None) -> A
             .where(in_year)
             .order_by(Meeting.starts_at, Meeting.reference)
         ).all()
-        held_ids = [r[0] for r in meeting_rows if r[4] is MeetingStatus.HELD]
         held = sa.select(Meeting.id).where(in_year, Meeting.status == MeetingStatus.HELD).scalar_subquery()
 
         # Attendance: one grouped query for every meeting held, summed by the meetings' own class.
