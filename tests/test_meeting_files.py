@@ -333,3 +333,20 @@ def test_every_file_of_every_sample_meeting(demo_db, tmp_path):
         export_participants(demo_db, row.id, tmp_path / f"{row.id}.xlsx")
         export_invitation(demo_db, row.id, tmp_path / f"{row.id}.ics")
         export_email(demo_db, row.id, "minutes", tmp_path / f"{row.id}.eml", to="UN Country Team")
+
+
+def test_written_file_gets_the_ordinary_mode_not_the_temporary_one(tmp_path):
+    """mkstemp's 0600 must not leak into the export: a colleague on the same machine can read it."""
+    import stat
+
+    from unnet_desktop.files.safety import _UMASK, atomic_path
+
+    target = tmp_path / "minutes.docx"
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(b"new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~_UMASK
+    target.chmod(0o640)
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(b"newer")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_bytes() == b"newer"

@@ -15,6 +15,10 @@ from ..core.errors import FileRefused
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 EXCEL_CELL_LIMIT = 32_767
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+# mkstemp makes files readable by their owner only; a written export gets the ordinary mode.
+# (Read once, at import, while no other thread can be changing it.)
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 def clean_text(value: object) -> str:
@@ -43,6 +47,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     try:
         yield tmp
         try:
+            os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_UMASK)
             os.replace(tmp, target)
         except PermissionError as exc:
             raise FileRefused(
