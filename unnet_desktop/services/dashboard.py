@@ -22,6 +22,7 @@ from ..core.enums import (
 )
 from ..core.models import ActionPoint, Activity, Meeting, Organisation, Person, WorkPlan
 from ..core.timezone import format_wib, to_wib, wib
+from .meeting_place import place_text
 
 #: Network roles of the organisations counted as members of the Network (Terms of Reference).
 MEMBER_ROLES = (NetworkRole.CHAIR, NetworkRole.CO_CHAIR_SECRETARIAT, NetworkRole.MEMBER)
@@ -77,11 +78,7 @@ class UpcomingMeeting:
     @property
     def place(self) -> str:
         """The venue, "Online", or both for a hybrid meeting."""
-        if self.venue and self.online_link:
-            return f"{self.venue} + online"
-        if self.venue:
-            return self.venue
-        return "Online" if self.online_link else "Venue to be confirmed"
+        return place_text(self.venue, self.online_link, unknown="Venue to be confirmed")
 
     @property
     def in_days(self) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ...core.enums import Confidentiality, MeetingEventKind, MeetingKind, MeetingStatus, MinutesStatus
 from ...core.models import Meeting, WorkingGroup
 from ...core.timezone import format_wib, to_wib
+from ..meeting_place import place_text
 from .formatting import when_text
 
 
@@ -56,9 +57,7 @@ class MeetingRow:
 
     @property
     def place(self) -> str:
-        if self.venue and self.online_link:
-            return f"{self.venue} + online"
-        return self.venue or ("Online" if self.online_link else "")
+        return place_text(self.venue, self.online_link)
 
 
 def meeting_row_columns() -> tuple:
