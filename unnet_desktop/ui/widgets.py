@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 #: Colours used with meaning, readable on light and dark palettes alike.
 ALERT_COLOUR = "#c62828"
@@ -170,3 +170,16 @@ def table_height_for_rows(view, rows: int, *, minimum_rows: int = 1) -> int:
         + view.verticalHeader().defaultSectionSize() * rows
         + 2 * view.frameWidth()
     )
+
+
+def scrolled_content(widget: QWidget) -> QWidget:
+    """Fill ``widget`` with a frameless scroll area and return the widget inside it (to lay out)."""
+    scroll = QScrollArea(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    outer = QVBoxLayout(widget)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    content = QWidget(scroll)
+    scroll.setWidget(content)
+    return content

@@ -1,4 +1,5 @@
-"""Small helpers shared by the pieces of the Contacts page: tables, combos, inline errors."""
+"""Small helpers shared by the pieces of the Contacts page: tables, combos, status messages
+(the inline error of a form is ``ui.forms.error_label``)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QTableView,
     QWidget,
 )
 
 from ...core.enums import LabelledEnum
-from ..widgets import ALERT_COLOUR
 
 #: Network roles shown with meaning: members in green, the chair and co-chair darker, observers amber.
 ROLE_COLOURS = {
@@ -85,20 +84,6 @@ def select_data(combo: QComboBox, data: object) -> None:
     """Select the item holding ``data`` (the first one when none does)."""
     index = combo.findData(data)
     combo.setCurrentIndex(max(index, 0))
-
-
-def error_label(parent: QWidget) -> QLabel:
-    """The line of a form that shows the service's refusal, hidden until there is one."""
-    label = QLabel(parent)
-    label.setObjectName("formError")
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet(
-        f"QLabel#formError {{ color: {ALERT_COLOUR}; border: 1px solid {ALERT_COLOUR}; "
-        "border-radius: 4px; padding: 6px 8px; }"
-    )
-    label.hide()
-    return label
 
 
 def show_status(widget: QWidget, text: str, timeout_ms: int = 8000) -> None:

@@ -24,9 +24,10 @@ from ...core.errors import ValidationError
 from ...services import distribution_lists as lists
 from ...services.distribution_lists import DistributionListRow
 from .. import dialogs
+from ..forms import error_label
 from ..table_model import Column, RecordTableModel
 from ..widgets import Card, muted_label, scaled_font
-from .common import error_label, make_table, plural, set_column_widths, show_status
+from .common import make_table, plural, set_column_widths, show_status
 from .people_model import PeopleModel, PeopleQuery
 
 

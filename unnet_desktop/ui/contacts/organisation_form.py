@@ -4,30 +4,17 @@ service's: a refusal is shown at the top of the form, which stays open."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from ...core.database import Database
 from ...core.enums import NetworkRole, OrganisationCategory
 from ...core.errors import ValidationError
 from ...services import contacts
 from ...services.contacts import OrganisationData
+from ..forms import date_toggle, form_frame, notes_edit, save_cancel_buttons, show_form_error, toggled_date
 from ..widgets import muted_label
-from .common import enum_combo, error_label, plural, select_data
+from .common import enum_combo, plural, select_data
 
 NOBODY = "(nobody)"
 
@@ -44,16 +31,8 @@ class OrganisationForm(QDialog):
         data = (
             contacts.get_organisation_data(db, organisation_id) if organisation_id is not None else OrganisationData()
         )
-        self.setWindowTitle(f"Edit {data.name}" if organisation_id is not None else "New organisation")
-        self.setMinimumWidth(540)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        title = f"Edit {data.name}" if organisation_id is not None else "New organisation"
+        layout, self.error, form = form_frame(self, title, 540)
         self.name_edit = QLineEdit(data.name, self)
         self.name_edit.setPlaceholderText("Full name (required)")
         self.acronym_edit = QLineEdit(data.acronym or "", self)
@@ -64,19 +43,7 @@ class OrganisationForm(QDialog):
         self.role_combo.setItemText(self.role_combo.findData(NetworkRole.NONE), "Not in the Network")
         select_data(self.role_combo, NetworkRole.from_value(data.network_role))
 
-        since = QHBoxLayout()
-        self.member_since_check = QCheckBox("Member since", self)
-        self.member_since_edit = QDateEdit(self)
-        self.member_since_edit.setCalendarPopup(True)
-        self.member_since_edit.setDisplayFormat("d MMM yyyy")
-        when = data.member_since or dt.date.today()
-        self.member_since_edit.setDate(QDate(when.year, when.month, when.day))
-        self.member_since_check.setChecked(data.member_since is not None)
-        self.member_since_edit.setEnabled(data.member_since is not None)
-        self.member_since_check.toggled.connect(self.member_since_edit.setEnabled)
-        since.addWidget(self.member_since_check)
-        since.addWidget(self.member_since_edit)
-        since.addStretch(1)
+        since, self.member_since_check, self.member_since_edit = date_toggle("Member since", data.member_since, self)
 
         self.focal_combo = QComboBox(self)
         self.alternate_combo = QComboBox(self)
@@ -98,9 +65,7 @@ class OrganisationForm(QDialog):
             combo.setEnabled(bool(people))
         self.people_hint = muted_label(hint, self)
 
-        self.notes_edit = QPlainTextEdit(data.notes, self)
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        self.notes_edit = notes_edit(data.notes, self)
 
         form.addRow("&Name", self.name_edit)
         form.addRow("&Acronym", self.acronym_edit)
@@ -113,26 +78,16 @@ class OrganisationForm(QDialog):
         form.addRow("No&tes", self.notes_edit)
         layout.addLayout(form)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.buttons, self.save_button = save_cancel_buttons(self, layout)
         self.name_edit.setFocus()
 
     def form_data(self) -> OrganisationData:
-        since = self.member_since_edit.date()
         return OrganisationData(
             name=self.name_edit.text(),
             acronym=self.acronym_edit.text(),
             category=self.category_combo.currentData(),
             network_role=self.role_combo.currentData(),
-            member_since=dt.date(since.year(), since.month(), since.day())
-            if self.member_since_check.isChecked()
-            else None,
+            member_since=toggled_date(self.member_since_check, self.member_since_edit),
             notes=self.notes_edit.toPlainText(),
             focal_point_id=self.focal_combo.currentData(),
             alternate_id=self.alternate_combo.currentData(),
@@ -146,8 +101,7 @@ class OrganisationForm(QDialog):
             else:
                 contacts.update_organisation(self.db, self.organisation_id, data)
         except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+            show_form_error(self.error, str(exc))
             return
         self.saved.emit(self.organisation_id)
         self.accept()

@@ -9,11 +9,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,8 +18,9 @@ from ...core.enums import Sex
 from ...core.errors import ValidationError
 from ...services import contacts
 from ...services.contacts import PersonData
+from ..forms import form_frame, notes_edit, save_cancel_buttons, show_form_error
 from ..widgets import muted_label
-from .common import enum_combo, error_label, select_data
+from .common import enum_combo, select_data
 
 NO_ORGANISATION_TEXT = "(no organisation)"
 
@@ -78,16 +75,7 @@ class PersonForm(QDialog):
         self.person_id = person_id
         data = contacts.get_person_data(db, person_id) if person_id is not None else PersonData()
         row = contacts.get_person(db, person_id) if person_id is not None else None
-        self.setWindowTitle(f"Edit {row.display_name}" if row else "New person")
-        self.setMinimumWidth(520)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout, self.error, form = form_frame(self, f"Edit {row.display_name}" if row else "New person", 520)
         self.title_edit = QLineEdit(data.title, self)
         self.title_edit.setPlaceholderText("Ms, Mr, Dr, Ibu, Bapak…")
         self.title_edit.setMaxLength(contacts.MAX_TITLE)
@@ -105,9 +93,7 @@ class PersonForm(QDialog):
         self.alt_email_edit = QLineEdit(data.alt_email or "", self)
         self.phone_edit = QLineEdit(data.phone, self)
         self.phone_edit.setPlaceholderText("+62 812 3456 7890")
-        self.notes_edit = QPlainTextEdit(data.notes, self)
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        self.notes_edit = notes_edit(data.notes, self)
         form.addRow("&Title", self.title_edit)
         form.addRow("&Name", self.name_edit)
         form.addRow("&Sex", self.sex_combo)
@@ -125,14 +111,7 @@ class PersonForm(QDialog):
             self.about.setText(_about(db, row))
         self.about.setVisible(bool(self.about.text()))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.buttons, self.save_button = save_cancel_buttons(self, layout)
         self.name_edit.setFocus()
 
     def form_data(self) -> PersonData | None:
@@ -173,8 +152,7 @@ class PersonForm(QDialog):
         self.accept()
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        show_form_error(self.error, text)
 
 
 def _about(db: Database, row: contacts.PersonRow) -> str:

@@ -7,16 +7,12 @@ The local document is chosen here and copied into the attachments folder when th
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,7 +29,7 @@ from ...core.errors import KnownError
 from ...services import policies
 from ...services.policies import TAGS, PolicyData
 from .. import desktop, dialogs
-from ..contacts.common import error_label
+from ..forms import date_toggle, form_frame, save_cancel_buttons, show_form_error, toggled_date
 from ..widgets import muted_label
 from . import common
 from .common import checked_objectives, objective_list, select_value, value_combo
@@ -56,18 +52,11 @@ class PolicyForm(QDialog):
         self.pending_file: Path | None = None
         #: True when "Remove" was clicked: the document is detached on save.
         self.remove_file = False
-        self.setWindowTitle(f"Edit {data.display}" if policy_id is not None else "New library entry")
-        self.setMinimumWidth(860)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
+        title = f"Edit {data.display}" if policy_id is not None else "New library entry"
+        layout, self.error, form = form_frame(self, title, 860)
 
         columns = QHBoxLayout()
         columns.setSpacing(16)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title_edit = QLineEdit(data.title, self)
         self.title_edit.setPlaceholderText("e.g. Protection of Indonesian Migrant Workers (required)")
         self.title_edit.setMaxLength(policies.TITLE_MAX)
@@ -80,19 +69,7 @@ class PolicyForm(QDialog):
         self.authority_edit.setPlaceholderText("e.g. House of Representatives (DPR) and the President")
         self.authority_edit.setMaxLength(policies.AUTHORITY_MAX)
 
-        issued = QHBoxLayout()
-        self.issued_check = QCheckBox("Issued on", self)
-        self.issued_edit = QDateEdit(self)
-        self.issued_edit.setCalendarPopup(True)
-        self.issued_edit.setDisplayFormat("d MMM yyyy")
-        when = data.issued_on or dt.date.today()
-        self.issued_edit.setDate(QDate(when.year, when.month, when.day))
-        self.issued_check.setChecked(data.issued_on is not None)
-        self.issued_edit.setEnabled(data.issued_on is not None)
-        self.issued_check.toggled.connect(self.issued_edit.setEnabled)
-        issued.addWidget(self.issued_check)
-        issued.addWidget(self.issued_edit)
-        issued.addStretch(1)
+        issued, self.issued_check, self.issued_edit = date_toggle("Issued on", data.issued_on, self)
 
         self.status_combo = value_combo(PolicyStatus, self)
         select_value(self.status_combo, data.status)
@@ -160,14 +137,7 @@ class PolicyForm(QDialog):
         columns.addLayout(right, 2)
         layout.addLayout(columns, 1)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.buttons, self.save_button = save_cancel_buttons(self, layout)
         self._show_file()
         for edit in (self.title_edit, self.number_edit, self.authority_edit, self.language_edit, self.url_edit):
             edit.setCursorPosition(0)
@@ -226,13 +196,12 @@ class PolicyForm(QDialog):
     # -- saving ---------------------------------------------------------------------------
 
     def form_data(self) -> PolicyData:
-        issued = self.issued_edit.date()
         return PolicyData(
             title=self.title_edit.text(),
             number=self.number_edit.text(),
             type=PolicyType.from_value(self.type_combo.currentData()),
             issuing_authority=self.authority_edit.text(),
-            issued_on=dt.date(issued.year(), issued.month(), issued.day()) if self.issued_check.isChecked() else None,
+            issued_on=toggled_date(self.issued_check, self.issued_edit),
             status=PolicyStatus.from_value(self.status_combo.currentData()),
             language=self.language_edit.text(),
             summary=self.summary_edit.toPlainText(),
@@ -242,8 +211,7 @@ class PolicyForm(QDialog):
         )
 
     def _fail(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        show_form_error(self.error, text)
 
     def save(self) -> None:
         data = self.form_data()

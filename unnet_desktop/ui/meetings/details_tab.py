@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.database import Database
 from ...core.enums import MeetingStatus
@@ -14,7 +14,7 @@ from ...services import meetings as meetings_service
 from ...services import minutes as minutes_service
 from ...services.meeting_views import MeetingDetail
 from .. import dialogs
-from ..widgets import Badge, Card, muted_label
+from ..widgets import Badge, Card, muted_label, scrolled_content
 from .common import FAILED, STATUS_COLOURS, attempt
 from .meeting_form import MeetingFields
 
@@ -33,14 +33,7 @@ class DetailsTab(QWidget):
         super().__init__(parent)
         self.db = db
         self.detail: MeetingDetail | None = None
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        content = QWidget(scroll)
-        scroll.setWidget(content)
+        content = scrolled_content(self)
         row = QHBoxLayout(content)
         row.setContentsMargins(0, 12, 0, 0)
         row.setSpacing(16)

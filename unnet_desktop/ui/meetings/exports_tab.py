@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,10 +29,9 @@ from ...files.email_draft import DraftResult, What, export_email
 from ...services import preferences
 from ...services.distribution_lists import list_distribution_lists
 from ...services.meeting_views import MeetingDetail
-from .. import desktop, dialogs
-from ..settings import app_settings
-from ..tasks import Task, run_task
-from ..widgets import Card, muted_label
+from .. import dialogs, file_actions
+from ..tasks import Task
+from ..widgets import Card, muted_label, scrolled_content
 from .common import FAILED, attempt, plural
 
 EXPORT_FOLDER = "meetings/export_folder"
@@ -58,6 +56,11 @@ def email_filename(detail: MeetingDetail, what: What) -> str:
     return f"E-mail {what.value} {_safe(detail.reference)}.eml"
 
 
+def _home_documents() -> Path:
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
+
+
 class ExportsTab(QWidget):
     """Four cards, one per file. ``exported`` gives the path of each file written."""
 
@@ -68,14 +71,7 @@ class ExportsTab(QWidget):
         self.db = db
         self.detail: MeetingDetail | None = None
         self.last_task: Task | None = None
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        content = QWidget(scroll)
-        scroll.setWidget(content)
+        content = scrolled_content(self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(12)
@@ -217,34 +213,25 @@ class ExportsTab(QWidget):
     # -- writing --------------------------------------------------------------------------
 
     def _folder(self) -> Path:
-        saved = app_settings().value(EXPORT_FOLDER)
-        if isinstance(saved, str) and Path(saved).is_dir():
-            return Path(saved)
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
+        return file_actions.last_folder(EXPORT_FOLDER, _home_documents)
 
     def _write(
         self, title: str, name: str, name_filter: str, label: str, fn: Callable[..., Any], *args: Any,
         done: Callable[[Any, Path], str], **kwargs: Any,
     ) -> Task | None:  # fmt: skip
         """Ask where, write in the background (``fn(*args, path, **kwargs)``), then offer to open the file."""
-        path = dialogs.ask_save_path(self, title, self._folder() / name, name_filter)
+        path = file_actions.choose_save_path(self, title, self._folder() / name, name_filter, folder_key=EXPORT_FOLDER)
         if path is None:
             return None
-        suffix = Path(name).suffix
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
-        app_settings().setValue(EXPORT_FOLDER, str(path.parent))
 
-        def finished(result: Any) -> None:
-            question = done(result, path)
+        def written(_result: Any, path: Path) -> None:
             self.note.setText(f"Written: {path}")
             self.exported.emit(path)
-            if dialogs.confirm(self, title, question, default_yes=True) and not desktop.open_with_system(path):
-                dialogs.show_warning(self, title, f"No program on this computer opens {path.name}.")
 
         self.note.setText(f"Writing {path.name}…")
-        self.last_task = run_task(self, label, fn, *args, path, on_done=finished, **kwargs)
+        self.last_task = file_actions.write_then_offer(
+            self, path, label, fn, *args, title=title, question=done, on_written=written, **kwargs
+        )
         self.last_task.errored.connect(lambda _exc: self.note.setText(f"{path.name} was not written."))
         return self.last_task
 

@@ -22,14 +22,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout,
 from ...core.database import Database
 from ...services import contacts
 from ...services import distribution_lists as lists
-from .. import desktop, dialogs
+from .. import dialogs, file_actions
 from ..contacts.common import EXCEL_FILTER, plural, show_status
 from ..contacts.export_options import ExportOptions
 from ..contacts.import_preview import ImportPreview
 from ..contacts.lists_panel import DistributionListsPanel
 from ..contacts.organisations_panel import OrganisationsPanel
 from ..contacts.people_panel import PeoplePanel
-from ..settings import app_settings
 from ..tasks import run_task
 from ..widgets import PageHeader
 
@@ -143,11 +142,7 @@ class ContactsPage(QWidget):
     # -- Excel ----------------------------------------------------------------------------
 
     def _folder(self) -> Path:
-        folder = app_settings().value(LAST_FOLDER)
-        return Path(folder) if isinstance(folder, str) and Path(folder).is_dir() else Path.home()
-
-    def _remember_folder(self, path: Path) -> None:
-        app_settings().setValue(LAST_FOLDER, str(path.parent))
+        return file_actions.last_folder(LAST_FOLDER, Path.home)
 
     def import_file(self) -> None:
         from ...files.contacts_import import plan_contacts_import
@@ -155,7 +150,7 @@ class ContactsPage(QWidget):
         path = dialogs.ask_open_path(self, "Import contacts from Excel", self._folder(), EXCEL_FILTER)
         if path is None:
             return
-        self._remember_folder(path)
+        file_actions.remember_folder(LAST_FOLDER, path)
         run_task(self, f"Reading {path.name}…", plan_contacts_import, self.db, path, on_done=self._show_preview)
 
     def _show_preview(self, plan) -> None:
@@ -189,34 +184,26 @@ class ContactsPage(QWidget):
         stem = "contacts"
         if choice.list_name:
             stem += "-" + (re.sub(r"[^A-Za-z0-9]+", "-", choice.list_name).strip("-").lower() or "list")
-        suggested = self._folder() / f"{stem}-{dt.date.today():%Y-%m-%d}.xlsx"
-        path = dialogs.ask_save_path(self, "Export contacts to Excel", suggested, "Excel workbooks (*.xlsx)")
-        if path is None:
-            return
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        self._remember_folder(path)
-        run_task(
+        file_actions.export_with_progress(
             self,
-            f"Writing {path.name}…",
+            "Export contacts to Excel",
+            self._folder() / f"{stem}-{dt.date.today():%Y-%m-%d}.xlsx",
+            "Excel workbooks (*.xlsx)",
             export_contacts,
             self.db,
-            path,
+            label=lambda path: f"Writing {path.name}…",
+            done_title="Export written",
+            question=lambda result, _path: (
+                f"Wrote {plural(result.people, 'person', 'people')} and "
+                f"{plural(result.organisations, 'organisation')} to\n{result.path}\n\nOpen it now?"
+            ),
+            folder_key=LAST_FOLDER,
+            not_opened_title="Cannot open the file",
+            not_opened="No program opened {name}.",
             distribution_list_id=choice.distribution_list_id,
             personal=choice.personal,
             include_archived=choice.include_archived,
-            on_done=self._exported,
         )
-
-    def _exported(self, result) -> None:
-        text = (
-            f"Wrote {plural(result.people, 'person', 'people')} and "
-            f"{plural(result.organisations, 'organisation')} to\n{result.path}\n\nOpen it now?"
-        )
-        if dialogs.confirm(self, "Export written", text, default_yes=True) and not desktop.open_with_system(
-            result.path
-        ):
-            dialogs.show_warning(self, "Cannot open the file", f"No program opened {result.path.name}.")
 
     # -- keys -----------------------------------------------------------------------------
 

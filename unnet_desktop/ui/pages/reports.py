@@ -8,7 +8,6 @@ where, writes the Word document in the background and offers to open it."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +26,9 @@ from ...core.errors import KnownError
 from ...services import charts_data
 from ...services.annual_report import AnnualReport, annual_report
 from ...services.meeting_views import today_wib
-from .. import desktop, dialogs
+from .. import file_actions
 from ..charts import BarChart, StackedBarChart
-from ..tasks import run_task
-from ..widgets import Card, PageHeader, muted_label
+from ..widgets import Card, PageHeader, muted_label, scrolled_content
 
 WORD_FILTER = "Word documents (*.docx);;All files (*)"
 
@@ -59,14 +56,7 @@ class ReportsPage(QWidget):
     # -- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        content = QWidget(scroll)
-        scroll.setWidget(content)
+        content = scrolled_content(self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 20, 28, 20)
         layout.setSpacing(16)
@@ -233,44 +223,36 @@ class ReportsPage(QWidget):
         from ...files.annual_report_docx import default_filename, export_report
 
         year = self.year
-        suggested = Path(self.db.path).parent / default_filename(year)
-        path = dialogs.ask_save_path(self, f"Write the annual report {year}", suggested, WORD_FILTER)
-        if path is None:
-            return
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
-        self.write_button.setEnabled(False)
-        run_task(
+        task = file_actions.export_with_progress(
             self,
-            f"Writing the annual report {year}…",
+            f"Write the annual report {year}",
+            Path(self.db.path).parent / default_filename(year),
+            WORD_FILTER,
             export_report,
             self.db,
             year,
-            path,
-            on_done=self._written,
-            on_error=self._failed,
-        ).errored.connect(lambda _exc: self.write_button.setEnabled(True))
+            label=f"Writing the annual report {year}…",
+            done_title="Annual report written",
+            question=lambda result, _path: file_actions.written_to(
+                f"The annual report {result.year} ({_plural(result.meetings, 'meeting')}, "
+                f"{_plural(result.action_points, 'action point')}, "
+                f"{_plural(result.activities, 'activity', 'activities')})",
+                result.path,
+            ),
+            on_written=self._written,
+            not_opened_title="Cannot open the report",
+            not_opened_error=True,
+        )
+        if task is not None:
+            self.write_button.setEnabled(False)
+            task.errored.connect(lambda _exc: self.write_button.setEnabled(True))
 
-    def _failed(self, exc: BaseException) -> None:
-        self.write_button.setEnabled(True)
-        raise exc
-
-    def _written(self, result) -> None:
+    def _written(self, result, _path: Path) -> None:
         self.write_button.setEnabled(True)
         window = self.window()
         status = getattr(window, "statusBar", None)
         if callable(status) and window is not self:
             status().showMessage(f"Annual report written to {result.path}", 10000)
         self.exported.emit(Path(result.path))
-        text = (
-            f"The annual report {result.year} ({_plural(result.meetings, 'meeting')}, "
-            f"{_plural(result.action_points, 'action point')}, "
-            f"{_plural(result.activities, 'activity', 'activities')}) was written to\n{result.path}\n\nOpen it now?"
-        )
-        if dialogs.confirm(self, "Annual report written", text, default_yes=True) and not desktop.open_with_system(
-            result.path
-        ):
-            dialogs.show_error(self, "Cannot open the report", f"No program on this computer opens {result.path.name}.")
-
 
 __all__ = ["ReportsPage"]

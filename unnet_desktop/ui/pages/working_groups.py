@@ -7,9 +7,7 @@ there from the closing date)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -30,18 +28,19 @@ from ...services import working_groups as wg
 from ...services import workplans as wp
 from ...services.dashboard import today_wib
 from .. import dialogs
-from ..settings import app_settings
+from ..file_actions import export_with_progress, last_folder, written_to
 from ..table_model import ID_ROLE, Column, RecordTableModel
-from ..tasks import Task, run_task
+from ..tasks import Task
 from ..widgets import ALERT_COLOUR, GOOD_COLOUR, Badge, Card, PageHeader, muted_label, scaled_font, table_height_for_rows
 from ..workplans.common import (
+    WORKBOOK_NOT_OPENED,
     XLSX_FILTER,
     DateDialog,
     compact_table,
     date_text,
-    documents_folder,
-    offer_to_open,
+    open_tracked,
     plural,
+    select_row,
 )
 from ..workplans.group_form import PeopleSearchDialog, WorkingGroupDialog
 
@@ -295,16 +294,6 @@ class WorkingGroupsPage(QWidget):
         self.actions_model: ActionPointsModel = self.actions_card.model
         return panel
 
-    def _track(self, name: str, dialog) -> None:
-        """Keep the open dialog in ``self.<name>`` (tests drive it) until it closes."""
-        setattr(self, name, dialog)
-
-        def forget(_result: int) -> None:
-            if getattr(self, name) is dialog:
-                setattr(self, name, None)
-
-        dialog.finished.connect(forget)
-
     # -- data -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -341,13 +330,7 @@ class WorkingGroupsPage(QWidget):
     def select_group(self, group_id: int) -> bool:
         for row, record in enumerate(self.model.records()):
             if record.id == group_id:
-                index = self.model.index(row, 0)
-                self.view.selectionModel().select(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.view.setCurrentIndex(index)
-                self.view.scrollTo(index)
+                select_row(self.view, self.model.index(row, 0))
                 return True
         return False
 
@@ -411,11 +394,8 @@ class WorkingGroupsPage(QWidget):
 
     def _open_group(self, data: wg.WorkingGroupData | None) -> WorkingGroupDialog:
         dialog = WorkingGroupDialog(self.db, data, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._group_saved)
-        self._track("group_dialog", dialog)
-        dialog.open()
-        return dialog
+        return open_tracked(self, "group_dialog", dialog)
 
     def _group_saved(self, data: wg.WorkingGroupData) -> None:
         if data.closed_on is not None and not self.show_closed.isChecked():
@@ -450,11 +430,8 @@ class WorkingGroupsPage(QWidget):
             ok_text="Close group",
         )
         dialog.error_title = "Group not closed"
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._group_saved)
-        self._track("date_dialog", dialog)
-        dialog.open()
-        return dialog
+        return open_tracked(self, "date_dialog", dialog)
 
     # -- members --------------------------------------------------------------------------
 
@@ -463,12 +440,9 @@ class WorkingGroupsPage(QWidget):
         if row is None:
             return None
         dialog = PeopleSearchDialog(self.db, row.id, row.name, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         group_id = row.id
         dialog.saved.connect(lambda _added: self._members_changed(group_id))
-        self._track("people_dialog", dialog)
-        dialog.open()
-        return dialog
+        return open_tracked(self, "people_dialog", dialog)
 
     def _members_changed(self, group_id: int) -> None:
         self.refresh()
@@ -488,36 +462,27 @@ class WorkingGroupsPage(QWidget):
 
     # -- Excel ----------------------------------------------------------------------------
 
-    def _folder(self) -> Path:
-        folder = app_settings().value(LAST_FOLDER)
-        if isinstance(folder, str) and folder and Path(folder).is_dir():
-            return Path(folder)
-        return documents_folder()
-
     def export_members(self) -> None:
         row = self.selected_row()
         if row is None:
             return
         from ...files.working_group_xlsx import export_working_group
 
-        suggested = self._folder() / f"Members {row.short_name}.xlsx"
-        path = dialogs.ask_save_path(self, f"Export the members of {row.short_name}", suggested, XLSX_FILTER)
-        if path is None:
-            return
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        app_settings().setValue(LAST_FOLDER, str(path.parent))
-        self.task = run_task(
+        task = export_with_progress(
             self,
-            f"Writing the member list of {row.short_name}…",
+            f"Export the members of {row.short_name}",
+            last_folder(LAST_FOLDER) / f"Members {row.short_name}.xlsx",
+            XLSX_FILTER,
             export_working_group,
             self.db,
             row.name,
-            path,
-            on_done=lambda result: offer_to_open(
-                self,
-                "Member list exported",
-                result.path,
-                f"The member list of {result.group} ({plural(result.members, 'member')})",
+            label=f"Writing the member list of {row.short_name}…",
+            done_title="Member list exported",
+            question=lambda result, _path: written_to(
+                f"The member list of {result.group} ({plural(result.members, 'member')})", result.path
             ),
+            folder_key=LAST_FOLDER,
+            not_opened=WORKBOOK_NOT_OPENED,
         )
+        if task is not None:
+            self.task = task

@@ -9,9 +9,7 @@ UI thread (``run_task``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,20 +35,22 @@ from ...services import coverage as coverage_service
 from ...services import workplans as wp
 from ...services.dashboard import today_wib
 from .. import dialogs
+from ..file_actions import export_with_progress, last_folder, remember_folder, written_to
 from ..settings import app_settings
 from ..table_model import ID_ROLE
 from ..tasks import Task, run_task
 from ..widgets import ALERT_COLOUR, GOOD_COLOUR, Badge, PageHeader, muted_label, scaled_font, table_height_for_rows
 from ..workplans.activity_form import ActivityDialog
 from ..workplans.common import (
+    WORKBOOK_NOT_OPENED,
     XLSX_FILTER,
     DateDialog,
     compact_table,
-    documents_folder,
     dollars_text,
     money_text,
-    offer_to_open,
+    open_tracked,
     plural,
+    select_row,
 )
 from ..workplans.coverage_view import CoverageView
 from ..workplans.import_preview import ImportPreviewDialog
@@ -310,16 +310,6 @@ class WorkPlansPage(QWidget):
         hidden = [k for c, k in enumerate(OverviewModel.KEYS) if self.view.isColumnHidden(c)]
         app_settings().setValue(HIDDEN_COLUMNS, ",".join(hidden))
 
-    def _track(self, name: str, dialog) -> None:
-        """Keep the open dialog in ``self.<name>`` (tests drive it) until it closes."""
-        setattr(self, name, dialog)
-
-        def forget(_result: int) -> None:
-            if getattr(self, name) is dialog:
-                setattr(self, name, None)
-
-        dialog.finished.connect(forget)
-
     # -- data -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -479,13 +469,7 @@ class WorkPlansPage(QWidget):
         row = self.model.row_of_activity(activity_id)
         if row is None:
             return False
-        index = self.model.index(row, OverviewModel.TITLE)
-        self.view.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
+        select_row(self.view, self.model.index(row, OverviewModel.TITLE))
         return True
 
     def _update_buttons(self) -> None:
@@ -518,11 +502,8 @@ class WorkPlansPage(QWidget):
 
     def _open_activity(self, data: wp.ActivityData | None) -> ActivityDialog:
         dialog = ActivityDialog(self.db, self.year, data, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._activity_saved)
-        self._track("activity_dialog", dialog)
-        dialog.open()
-        return dialog
+        return open_tracked(self, "activity_dialog", dialog)
 
     def _activity_saved(self, data: wp.ActivityData) -> None:
         self.refresh()
@@ -554,11 +535,8 @@ class WorkPlansPage(QWidget):
         while year in years:
             year += 1
         dialog = NewPlanDialog(self.db, year, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._plan_created)
-        self._track("plan_dialog", dialog)
-        dialog.open()
-        return dialog
+        return open_tracked(self, "plan_dialog", dialog)
 
     def _plan_created(self, plan: wp.WorkPlanInfo) -> None:
         self.year = plan.year
@@ -583,11 +561,8 @@ class WorkPlansPage(QWidget):
             ok_text="Endorse",
         )
         dialog.error_title = "Work plan not endorsed"
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _info: self.refresh())
-        self._track("date_dialog", dialog)
-        dialog.open()
-        return dialog
+        return open_tracked(self, "date_dialog", dialog)
 
     def _set_status(self, status: WorkPlanStatus) -> None:
         try:
@@ -633,60 +608,43 @@ class WorkPlansPage(QWidget):
 
     # -- Excel ----------------------------------------------------------------------------
 
-    def _folder(self) -> Path:
-        folder = app_settings().value(LAST_FOLDER)
-        if isinstance(folder, str) and folder and Path(folder).is_dir():
-            return Path(folder)
-        return documents_folder()
-
-    def _remember_folder(self, path: Path) -> None:
-        app_settings().setValue(LAST_FOLDER, str(path.parent))
-
     def export_plan(self) -> None:
         if self.year is None:
             return
         from ...files.workplan_xlsx import export_workplan
 
-        suggested = self._folder() / f"Work plan {self.year}.xlsx"
-        path = dialogs.ask_save_path(self, f"Export the {self.year} work plan", suggested, XLSX_FILTER)
-        if path is None:
-            return
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        self._remember_folder(path)
-        self.task = run_task(
+        task = export_with_progress(
             self,
-            f"Writing the {self.year} work plan…",
+            f"Export the {self.year} work plan",
+            last_folder(LAST_FOLDER) / f"Work plan {self.year}.xlsx",
+            XLSX_FILTER,
             export_workplan,
             self.db,
             self.year,
-            path,
-            on_done=self._exported,
+            label=f"Writing the {self.year} work plan…",
+            done_title="Work plan exported",
+            question=lambda result, _path: written_to(
+                f"The {result.year} work plan ({plural(result.activities, 'activity', 'activities')})", result.path
+            ),
+            folder_key=LAST_FOLDER,
+            not_opened=WORKBOOK_NOT_OPENED,
         )
-
-    def _exported(self, result) -> None:
-        offer_to_open(
-            self,
-            "Work plan exported",
-            result.path,
-            f"The {result.year} work plan ({plural(result.activities, 'activity', 'activities')})",
-        )
+        if task is not None:
+            self.task = task
 
     def import_plan(self) -> None:
         from ...files.workplan_xlsx_import import plan_workplan_import
 
-        path = dialogs.ask_open_path(self, "Import a work plan workbook", self._folder(), XLSX_FILTER)
+        path = dialogs.ask_open_path(self, "Import a work plan workbook", last_folder(LAST_FOLDER), XLSX_FILTER)
         if path is None:
             return
-        self._remember_folder(path)
+        remember_folder(LAST_FOLDER, path)
         self.task = run_task(self, f"Reading {path.name}…", plan_workplan_import, self.db, path, on_done=self._preview)
 
     def _preview(self, plan) -> None:
         dialog = ImportPreviewDialog(plan, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._apply_import(plan, dialog.resolutions()))
-        self._track("import_dialog", dialog)
-        dialog.open()
+        open_tracked(self, "import_dialog", dialog)
 
     def _apply_import(self, plan, resolutions: dict[str, str]) -> None:
         from ...files.workplan_xlsx_import import apply_workplan_import

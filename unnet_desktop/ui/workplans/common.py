@@ -1,15 +1,15 @@
 """Small pieces shared by the work plan and working group screens: money and count texts, a
 date that may be empty, a filterable list of check boxes, the 23 GCM objectives as check boxes,
-forms that save through a service and stay open on a refusal, compact tables."""
+forms that save through a service and stay open on a refusal, compact tables, the dialogs a page
+keeps while they are open."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 
 from ...core.enums import ActivityStatus
 from ...core.errors import KnownError
-from .. import desktop, dialogs
+from .. import dialogs
 from ..table_model import RecordTableModel
 
 XLSX_FILTER = "Excel workbooks (*.xlsx);;All files (*)"
+#: What the work plan and working group pages say when no program opens a workbook they wrote.
+WORKBOOK_NOT_OPENED = "No program could open {name}; open it from its folder."
 DATE_FORMAT = "dd MMM yyyy"
 
 #: Activity statuses by colour (readable on light and dark palettes); None: the normal text colour.
@@ -89,16 +91,28 @@ def tinted(role: QPalette.ColorRole, alpha: int, palette: QPalette | None = None
     return colour
 
 
-def documents_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
+def open_tracked(owner: QWidget, name: str, dialog: QDialog) -> QDialog:
+    """Open ``dialog`` window-modal, deleted when closed, and kept in ``owner.<name>`` (tests drive it)
+    until it closes."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    setattr(owner, name, dialog)
+
+    def forget(_result: int) -> None:
+        if getattr(owner, name) is dialog:
+            setattr(owner, name, None)
+
+    dialog.finished.connect(forget)
+    dialog.open()
+    return dialog
 
 
-def offer_to_open(parent: QWidget, title: str, path: Path, what: str) -> None:
-    """After a file was written: say where, and open it if the user wishes."""
-    if dialogs.confirm(parent, title, f"{what} was written to\n{path}\n\nOpen it now?", default_yes=True):
-        if not desktop.open_with_system(path):
-            dialogs.show_warning(parent, title, f"No program could open {path.name}; open it from its folder.")
+def select_row(view: QTableView, index: QModelIndex) -> None:
+    """Make ``index``'s row the only one selected, current and in view."""
+    view.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.setCurrentIndex(index)
+    view.scrollTo(index)
 
 
 def compact_table(model: RecordTableModel, stretch_column: int, parent: QWidget) -> QTableView:
