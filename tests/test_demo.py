@@ -449,3 +449,27 @@ def test_cli_demo_writes_the_sample_into_a_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "already exists" in err and err.count("\n") == 1
     assert target.read_bytes() == before
+
+
+def test_sample_action_points_carry_their_own_times_not_the_build_time(demo_db):
+    """Raised at their meeting, done by their due date: the dashboard's "done this quarter" must
+    not count every sample action point as done on the day the sample was written."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from unnet_desktop.core.enums import ActionStatus
+    from unnet_desktop.core.models import ActionPoint, ActionPointChange, Meeting
+
+    with demo_db.session() as s:
+        rows = s.execute(
+            select(ActionPoint.status, ActionPoint.due_date, ActionPoint.created_at, ActionPoint.updated_at,
+                   Meeting.starts_at).join(Meeting, Meeting.id == ActionPoint.meeting_id)
+        ).all()
+        latest_history = s.scalar(select(ActionPointChange.changed_at).order_by(ActionPointChange.changed_at.desc()))
+    assert rows
+    for status, due, created, updated, starts in rows:
+        assert created == starts + dt.timedelta(hours=2)
+        if status is ActionStatus.DONE:
+            assert updated.date() <= due
+    assert latest_history <= max(r[2] for r in rows)

@@ -6,17 +6,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..core.database import Database, open_database
-from ..core.enums import Confidentiality, NetworkRole
+from ..core.enums import ActionStatus, Confidentiality, NetworkRole
 from ..core.errors import DatabaseRefused, KnownError
 from ..core.models import (
     ActionPoint,
+    ActionPointChange,
     Activity,
     AgendaItem,
     DistributionList,
@@ -95,6 +97,38 @@ def populate_demo(db: Database) -> None:
         ):
             raise KnownError("The sample network can only be written into a new, empty database.")
         _Builder(s).build()
+    _date_action_points(db)
+
+
+def _date_action_points(db: Database) -> None:
+    """Give the sample action points the times they would have had: raised at their meeting, and
+    the done ones finished by their due date (not "today", when the sample was written), so the
+    dashboard's "done this quarter" means something in the demo too."""
+    now = dt.datetime.now(dt.timezone.utc)
+    with db.session() as s:
+        rows = s.execute(
+            select(ActionPoint.id, ActionPoint.status, ActionPoint.due_date, Meeting.starts_at).outerjoin(
+                Meeting, Meeting.id == ActionPoint.meeting_id
+            )
+        ).all()
+        for action_id, status, due, starts in rows:
+            raised = starts + dt.timedelta(hours=2) if starts else now - dt.timedelta(days=30)
+            raised = min(raised, now)
+            changed = raised
+            if status in (ActionStatus.DONE, ActionStatus.DROPPED) and due is not None:
+                changed = min(max(wib(due.year, due.month, due.day, 10) - dt.timedelta(days=2), raised), now)
+            s.execute(
+                update(ActionPoint)
+                .where(ActionPoint.id == action_id)
+                .values(created_at=raised, updated_at=changed)
+                .execution_options(synchronize_session=False)
+            )
+            s.execute(
+                update(ActionPointChange)
+                .where(ActionPointChange.action_point_id == action_id)
+                .values(changed_at=raised, created_at=raised, updated_at=raised)
+                .execution_options(synchronize_session=False)
+            )
 
 
 class _Builder:
