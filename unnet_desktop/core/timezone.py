@@ -9,6 +9,11 @@ WIB = ZoneInfo("Asia/Jakarta")
 UTC = dt.timezone.utc
 
 
+def today_wib() -> dt.date:
+    """Today's date in Jakarta (WIB), whatever the computer's own time zone."""
+    return dt.datetime.now(WIB).date()
+
+
 def wib(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
     """A moment given in WIB wall-clock time, as an aware UTC datetime."""
     return dt.datetime(year, month, day, hour, minute, tzinfo=WIB).astimezone(UTC)

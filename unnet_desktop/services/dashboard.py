@@ -21,7 +21,7 @@ from ..core.enums import (
     WorkPlanStatus,
 )
 from ..core.models import ActionPoint, Activity, Meeting, Organisation, Person, WorkPlan
-from ..core.timezone import format_wib, to_wib, wib
+from ..core.timezone import format_wib, to_wib, today_wib, wib
 from .meeting_place import place_text
 
 #: Network roles of the organisations counted as members of the Network (Terms of Reference).
@@ -39,11 +39,6 @@ _activities = Activity.__table__
 
 #: How many upcoming meetings the dashboard lists.
 NEXT_MEETINGS_LIMIT = 5
-
-
-def today_wib() -> dt.date:
-    """Today's date in Jakarta (WIB), whatever the computer's own time zone."""
-    return to_wib(dt.datetime.now(dt.UTC)).date()
 
 
 def _start_of_day(day: dt.date) -> dt.datetime:

@@ -8,6 +8,7 @@ from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..enums import WorkingGroupKind
+from ..timezone import today_wib
 from .base import Base, Entity, enum_column, link_table
 from .contacts import Organisation, Person
 from .reference import GcmObjective
@@ -52,5 +53,5 @@ class WorkingGroup(Entity, Base):
     members: Mapped[list[Person]] = relationship(secondary=working_group_members)
 
     def is_active(self, on: dt.date | None = None) -> bool:
-        on = on or dt.date.today()
+        on = on or today_wib()
         return self.closed_on is None or self.closed_on > on

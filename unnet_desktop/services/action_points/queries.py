@@ -15,14 +15,10 @@ from ...core.database import Database
 from ...core.enums import OPEN_ACTION_STATUSES, ActionStatus, MinutesStatus
 from ...core.errors import ValidationError
 from ...core.models import ActionPoint, AgendaItem, Meeting, Organisation, Person
-from ...core.timezone import to_wib
+from ...core.timezone import today_wib
 from .statuses import parse_action_status
 
 # --------------------------------------------------------------------------- the list
-
-
-def today_wib() -> dt.date:
-    return to_wib(dt.datetime.now(dt.timezone.utc)).date()
 
 
 #: The fields of a light row of :func:`list_action_points`.

@@ -12,7 +12,8 @@ The package: ``formatting`` (today in WIB, dates and times in words), ``rows`` (
 from __future__ import annotations
 
 from .detail import ActionRow, AgendaRow, AttendanceSummary, MeetingDetail, ParticipantRow, PersonRef
-from .formatting import enum_or_error, long_date, long_when, today_wib, when_text
+from ...core.timezone import today_wib
+from .formatting import enum_or_error, long_date, long_when, when_text
 from .loading import action_rows, load_detail, meeting_detail, participant_rows, secretariat_person
 from .rows import MeetingRow, MinutesEvent, meeting_row_columns, meeting_row_from, next_meeting
 

@@ -7,12 +7,7 @@ import datetime as dt
 
 from ...core.enums import LabelledEnum
 from ...core.errors import ValidationError
-from ...core.timezone import UTC, format_wib, to_wib
-
-
-def today_wib() -> dt.date:
-    """Today's date in Jakarta (WIB), whatever the computer's own time zone."""
-    return to_wib(dt.datetime.now(UTC)).date()
+from ...core.timezone import format_wib, to_wib
 
 
 def enum_or_error(enum_cls: type[LabelledEnum], value, what: str):

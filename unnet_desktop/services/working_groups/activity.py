@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from ...core.database import Database
 from ...core.enums import OPEN_ACTION_STATUSES
 from ...core.models import ActionPoint, Meeting, Organisation, Person
-from .records import GroupActionRow, GroupMeetingRow, _today_wib
+from .records import GroupActionRow, GroupMeetingRow, today_wib
 from .rules import _group
 
 
@@ -35,7 +35,7 @@ def group_meetings(db: Database, group_id: int) -> list[GroupMeetingRow]:
 
 def group_open_action_points(db: Database, group_id: int, today: dt.date | None = None) -> list[GroupActionRow]:
     """Open and in-progress action points of the group's meetings, soonest due first (no date last)."""
-    today = today or _today_wib()
+    today = today or today_wib()
     with db.session() as s:
         _group(s, group_id)
         rows = s.execute(

@@ -20,7 +20,7 @@ from ...core.models import (
     working_group_members,
     working_group_objectives,
 )
-from .records import ACTIVE, EDITABLE_FIELDS, WorkingGroupData, WorkingGroupRow, _today_wib, group_status
+from .records import ACTIVE, EDITABLE_FIELDS, WorkingGroupData, WorkingGroupRow, today_wib, group_status
 from .rules import _clean_line, _data_of, _group, _save, normalise_group
 
 
@@ -97,7 +97,7 @@ def list_working_groups(
     db: Database, *, include_closed: bool = True, today: dt.date | None = None
 ) -> list[WorkingGroupRow]:
     """Every group (active first, then by name), with counts of members, meetings, open action points."""
-    today = today or _today_wib()
+    today = today or today_wib()
     lead, co_lead = aliased(Organisation), aliased(Organisation)
     members = (
         sa.select(sa.func.count())

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...core.enums import ActionStatus, MeetingKind, MeetingStatus, MinutesStatus, Sex, WorkingGroupKind
-from ...core.timezone import to_wib
+from ...core.timezone import today_wib
 
 
 NAME_MAX = 200
@@ -16,13 +16,9 @@ ACTIVE, CLOSED = "active", "closed"
 STATUS_LABELS = {ACTIVE: "Active", CLOSED: "Closed"}
 
 
-def _today_wib() -> dt.date:
-    return to_wib(dt.datetime.now(dt.timezone.utc)).date()
-
-
 def group_status(closed_on: dt.date | None, today: dt.date | None = None) -> str:
     """``"active"`` until the closing date, ``"closed"`` from that day on."""
-    today = today or _today_wib()
+    today = today or today_wib()
     return CLOSED if closed_on is not None and closed_on <= today else ACTIVE
 
 

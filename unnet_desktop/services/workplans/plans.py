@@ -13,11 +13,8 @@ from ...core.database import Database
 from ...core.enums import WorkPlanStatus
 from ...core.errors import ValidationError
 from ...core.models import Activity, WorkPlan
-from ...core.timezone import to_wib
+from ...core.timezone import today_wib
 from .values import MAX_YEAR, MIN_YEAR, _check_title
-
-def _today_wib() -> dt.date:
-    return to_wib(dt.datetime.now(dt.timezone.utc)).date()
 
 
 def default_plan_title(year: int) -> str:
@@ -148,7 +145,7 @@ def set_plan_status(
         status = WorkPlanStatus.from_value(status)
     except ValueError:
         raise ValidationError(f"{status!r} is not a work plan status; use Draft or Endorsed.") from None
-    today = today or _today_wib()
+    today = today or today_wib()
     with db.session() as s:
         plan = _plan(s, year)
         if status is WorkPlanStatus.ENDORSED:

@@ -26,6 +26,7 @@ from ...core.enums import WorkPlanStatus
 from ...services import action_points as action_points_service
 from ...services import dashboard as dashboard_service
 from ...services.action_points import ActionDashboard, OrganisationActionFigures
+from ...core.timezone import today_wib
 from ...services.dashboard import Dashboard, MinutesInProgress, OverdueActionPoint, UpcomingMeeting
 from ..table_model import Column, RecordTableModel
 from ..widgets import (
@@ -116,7 +117,7 @@ class NextDueModel(RecordTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.today = dt.date.today()
+        self.today = today_wib()
         self.columns = (
             Column("Due", lambda a: f"{a.due_date:%d %b %Y}", sort=lambda a: a.due_date),
             Column("In", lambda a: _days_until(a, self.today), sort=lambda a: (a.due_date - self.today).days),
