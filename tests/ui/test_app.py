@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,7 +94,8 @@ def test_run_gui_shows_the_window_and_returns_when_it_closes(
     monkeypatch.setattr(MainWindow, "showEvent", lambda self, event: shown.append(self.windowTitle()))
     assert ui_app.run_gui(db=str(db_path)) == 0
     assert shown == ["unnet_desktop — unnet.sqlite"]
-    assert "unnet-desktop: window shown at " in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.index("unnet-desktop: window shown at ") < out.index("unnet-desktop: window ready at ")
     assert dialog_calls == []
     assert qapp.applicationName() == "unnet-desktop"
     assert qapp.organizationName() == "unnet-desktop"
@@ -107,3 +110,45 @@ def test_cli_without_a_command_opens_the_window(monkeypatch):
     assert cli_main.main(["--db", "x.sqlite"]) == 0
     assert cli_main.main(["--demo"]) == 0
     assert calls == [("x.sqlite", False), (None, True)]
+
+
+def test_the_frame_shows_before_the_database_is_open_then_the_dashboard(qtbot, db_path, dialog_calls):
+    window = MainWindow(path=db_path, remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.db is None
+    assert window.windowTitle() == "unnet_desktop — unnet.sqlite"
+    assert window.database_label.text() == f"Opening {db_path}…"
+    assert window.stack.currentWidget().text() == "Opening unnet.sqlite…"
+    window.show_page("contacts")  # a click on the sidebar meanwhile: remembered, not built
+    assert window.page("contacts") is None and window.sidebar.currentRow() == 1
+
+    assert window.open_pending_database() is True
+    assert window.db.path == db_path
+    assert window.database_label.text() == f"Database: {db_path}"
+    assert window.current_page() is window.page("contacts")
+    assert window.stack.count() == 1  # the "Opening" line is gone
+    assert dialog_calls == []
+    window.db.close()
+
+
+def test_a_refused_database_closes_the_frame_with_the_reason(qtbot, text_file, dialog_calls):
+    before = text_file.read_bytes()
+    window = MainWindow(path=text_file)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_pending_database() is False
+    assert not window.isVisible() and window.db is None
+    [(kind, title, text)] = dialog_calls
+    assert (kind, title) == ("show_error", "Cannot open the database") and "not a SQLite file" in text
+    assert text_file.read_bytes() == before
+    assert app_settings().value(LAST_DATABASE) is None
+
+
+def test_the_window_frame_needs_no_sqlalchemy():
+    """What run_gui shows first is importable without SQLAlchemy (it costs half a second)."""
+    code = (
+        "import sys, unnet_desktop.ui.app, unnet_desktop.ui.main_window;"
+        "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -57,14 +57,11 @@ def resolve_db_path(db: str | os.PathLike | None = None, demo: bool = False) -> 
     return default_db_path()
 
 
-def build_window(db: str | os.PathLike | None = None, demo: bool = False):
-    """The main window over the chosen database, or None after telling the user why it cannot
-    be opened (the file is left untouched)."""
-    from ..core.database import open_database
-
+def _window_for(db: str | os.PathLike | None, demo: bool):
+    """The main window's frame for the chosen database, not yet opened; or None after telling
+    the user why there is none (the demo could not be built)."""
     try:
         path = resolve_db_path(db, demo)
-        database = open_database(path)
     except KnownError as exc:
         dialogs.show_error(None, "Cannot open the database", str(exc))
         return None
@@ -73,7 +70,16 @@ def build_window(db: str | os.PathLike | None = None, demo: bool = False):
 
     # The sample database is never remembered as "the last database": the next plain start
     # opens the officer's own file again.
-    return MainWindow(database, remember=not demo)
+    return MainWindow(path=path, remember=not demo)
+
+
+def build_window(db: str | os.PathLike | None = None, demo: bool = False):
+    """The main window over the chosen database, or None after telling the user why it cannot
+    be opened (the file is left untouched)."""
+    window = _window_for(db, demo)
+    if window is None or not window.open_pending_database():
+        return None
+    return window
 
 
 _showing_error = False
@@ -101,26 +107,36 @@ def _excepthook(exc_type, exc, tb) -> None:
         _showing_error = False
 
 
-def _paint_and_close(window) -> None:
-    """The whole window drawn once, synchronously; the moment printed (seconds since the epoch,
-    for a benchmark that noted when it started the process); then closed."""
-    window.repaint()
-    print(f"unnet-desktop: window shown at {time.time():.6f}", flush=True)
-    window.close()
+def _report_moment(window, what: str) -> None:
+    """With $UNNET_QUIT_AFTER_SHOWN: the whole window drawn once, synchronously, and the moment
+    printed (seconds since the epoch, for a benchmark that noted when it started the process)."""
+    if os.environ.get(QUIT_AFTER_SHOWN_ENV):
+        window.repaint()
+        print(f"unnet-desktop: window {what} at {time.time():.6f}", flush=True)
 
 
 def run_gui(db: str | None = None, demo: bool = False) -> int:
-    """Open the window and run until it closes. 1 when the database is refused."""
+    """Open the window and run until it closes. 1 when the database is refused.
+
+    The frame is shown and painted first, then the database is opened (SQLAlchemy and the models
+    imported on the way: most of the start-up time) and the dashboard filled: the officer sees
+    the window at once instead of nothing for a second."""
     app = ensure_application()
-    window = build_window(db, demo)
+    window = _window_for(db, demo)
     if window is None:
         return 1
     previous_hook, sys.excepthook = sys.excepthook, _excepthook
     try:
         window.show()
+        app.processEvents()  # the frame painted before the long part
+        _report_moment(window, "shown")
+        if not window.open_pending_database():
+            return 1
+        _report_moment(window, "ready")
         if os.environ.get(QUIT_AFTER_SHOWN_ENV):
-            QTimer.singleShot(0, lambda: _paint_and_close(window))
+            QTimer.singleShot(0, window.close)
         return app.exec()
     finally:
         sys.excepthook = previous_hook
-        window.db.close()
+        if window.db is not None:
+            window.db.close()

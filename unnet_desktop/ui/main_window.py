@@ -1,4 +1,10 @@
-"""The main window: a sidebar of pages, the pages in a stack, the File and Help menus."""
+"""The main window: a sidebar of pages, the pages in a stack, the File and Help menus.
+
+The window can be shown before its database is open (``MainWindow(path=...)``, then
+:meth:`MainWindow.open_pending_database`): at start-up the frame, sidebar and menus appear while
+SQLAlchemy and the models are still being imported, the way Anki shows its window before it loads
+the collection. Nothing here imports SQLAlchemy at module level for that reason.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import os
 import platform
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QByteArray, QSize, Qt, qVersion
@@ -23,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from .. import NETWORK_NAME, __version__
-from ..core.database import Database, open_database
 from ..core.errors import KnownError
-from ..services.maintenance import backup_to
 from . import dialogs
 from .pages import PAGES, page_spec
 from .settings import LAST_DATABASE, WINDOW_GEOMETRY, WINDOW_STATE, app_settings
 from .widgets import STYLE_SHEET
+
+if TYPE_CHECKING:
+    from ..core.database import Database
 
 APP_TITLE = "unnet_desktop"
 DEFAULT_SIZE = QSize(1200, 800)
@@ -42,11 +50,26 @@ def window_title(path: Path) -> str:
 
 
 class MainWindow(QMainWindow):
-    """The window over one open database. ``switch_database()`` moves it to another file."""
+    """The window over one open database. ``switch_database()`` moves it to another file.
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, remember: bool = True):
+    ``MainWindow(db)`` shows an open database at once. ``MainWindow(path=...)`` builds the frame
+    only and says it is opening ``path``; :meth:`open_pending_database` then opens it (or says
+    why not) and shows the first page."""
+
+    def __init__(
+        self,
+        db: Database | None = None,
+        parent: QWidget | None = None,
+        *,
+        remember: bool = True,
+        path: str | os.PathLike | None = None,
+    ):
         super().__init__(parent)
-        self.db = db
+        if db is None and path is None:
+            raise TypeError("MainWindow needs an open database or the path of one to open")
+        self.db: Database | None = None
+        self._remember = remember
+        self._pending_path = Path(path).expanduser().absolute() if db is None else None
         self._pages: dict[str, QWidget] = {}
         self._current_key = PAGES[0].key
         self.setStyleSheet(STYLE_SHEET)
@@ -89,12 +112,11 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._restore_window()
-        self._show_database()
-        if remember:
-            self._remember_database()
-
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
-        self.show_page(self._current_key)
+        if db is not None:
+            self._database_opened(db)
+        else:
+            self._show_opening()
 
     # -- building -------------------------------------------------------------------------
 
@@ -173,8 +195,13 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def show_page(self, key: str) -> QWidget:
-        """Show a page, building it on first use; a page shown again re-reads the database."""
+        """Show a page, building it on first use; a page shown again re-reads the database.
+        While the database is still being opened, only notes which page to show then."""
         spec = page_spec(key)
+        if self.db is None:
+            self._current_key = spec.key
+            self._select_sidebar_row(spec.key)
+            return self.stack.currentWidget()
         page = self._pages.get(key)
         if page is None:
             page = spec.load()(self.db, self.stack)
@@ -187,10 +214,13 @@ class MainWindow(QMainWindow):
             self._refresh(page)
         self._current_key = key
         self.stack.setCurrentWidget(page)
+        self._select_sidebar_row(key)
+        return page
+
+    def _select_sidebar_row(self, key: str) -> None:
         row = [s.key for s in PAGES].index(key)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
-        return page
 
     def _on_sidebar_row(self, row: int) -> None:
         if 0 <= row < len(PAGES) and PAGES[row].key != self._current_key:
@@ -215,6 +245,45 @@ class MainWindow(QMainWindow):
 
     # -- database -------------------------------------------------------------------------
 
+    def _show_opening(self) -> None:
+        """The frame while ``_pending_path`` is being opened: its name in the title and the
+        status bar, a line where the page will be."""
+        path = self._pending_path
+        self.setWindowTitle(window_title(path))
+        self.database_label.setText(f"Opening {path}…")
+        self._opening_label = QLabel(f"Opening {path.name}…", self.stack)
+        self._opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._opening_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.stack.addWidget(self._opening_label)
+        self._select_sidebar_row(self._current_key)
+
+    def open_pending_database(self) -> bool:
+        """Open the database this window was made for (upgrading it first if it is older: see
+        ``core.database.open_database``) and show the current page. On a refusal, say why in a
+        dialog, close the window and return False; the file is left untouched."""
+        from ..core.database import open_database
+
+        path, self._pending_path = self._pending_path, None
+        if path is None:
+            return self.db is not None
+        try:
+            db = open_database(path)
+        except KnownError as exc:
+            dialogs.show_error(self, "Cannot open the database", str(exc))
+            self.close()
+            return False
+        self.stack.removeWidget(self._opening_label)
+        self._opening_label.deleteLater()
+        self._database_opened(db)
+        return True
+
+    def _database_opened(self, db: Database) -> None:
+        self.db = db
+        self._show_database()
+        if self._remember:
+            self._remember_database()
+        self.show_page(self._current_key)
+
     def _show_database(self) -> None:
         path = self.db.path
         self.setWindowTitle(window_title(path))
@@ -230,6 +299,8 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: str | os.PathLike, *, create: bool = False) -> bool:
         """Open ``path`` and show it; on a refusal say why and keep the current database."""
+        from ..core.database import open_database
+
         path = Path(path).expanduser().absolute()
         if path == self.db.path:
             self.refresh_current_page()
@@ -268,6 +339,8 @@ class MainWindow(QMainWindow):
             self.switch_database(path, create=False)
 
     def back_up_now(self) -> None:
+        from ..services.maintenance import backup_to
+
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         suggested = self.db.path.parent / f"unnet-backup-{stamp}.sqlite"
         path = dialogs.ask_save_path(self, "Back up the database", suggested, BACKUP_FILTER)
