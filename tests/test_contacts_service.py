@@ -337,6 +337,75 @@ def test_case_insensitive_sort_puts_lowercase_names_in_place(db):
     assert names(c.search_people(db)) == ["Anna", "anto", "budi", "Citra"]
 
 
+# --------------------------------------------------------------------------- search as you type: narrowing
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "expected"),
+    [
+        ("si", "s", True),
+        ("s", "si", False),
+        ("siti r", "siti", True),
+        ("rahayu siti", "siti", True),  # the order of the words does not matter
+        ("siti ", "siti", True),
+        ("siti", "siti  ", True),
+        ("SITI", "siti", True),  # LIKE's ASCII case
+        ("siti", "rahayu", False),
+        ("a", "", True),
+        ("", "a", False),
+        ("iom.int", "iom", True),
+        ("a1", "a", False),  # "a1" is searched in the phone too, "a" is not
+        ("0812", "081", True),
+        ("0813-5555", "0813-555", True),  # both compared without separators as well
+        ("2-8123", "2-812", False),  # only the longer one is compared without separators
+        ("%", "%_", False),
+    ],
+)
+def test_narrows(text, previous, expected):
+    assert c.narrows(text, previous) is expected
+
+
+def test_a_longer_phone_word_can_find_more_so_it_does_not_narrow(db, people):
+    # "+62 812-3456-7890" holds "2-8123" only without its separators, which "2-812" is not
+    # compared without (four digits): a narrowing there would lose Siti.
+    assert names(c.search_people(db, "2-812")) == []
+    assert names(c.search_people(db, "2-8123")) == ["Siti Rahayu"]
+
+
+_TYPED = [
+    "", "s", "si", "sit", "siti", "siti r", "siti rah", "a", "an", "ann", "de", "de s", "i", "io", "iom", "iom.",
+    "iom.int", "o", "or", "org", "k", "ke", "kem", "8", "81", "812", "812-", "812-3", "812-34", "812-3456",
+    "6", "62", "628", "6281", "62813", "628139", "1234567890", "2-812", "2-8123", "%", "_", "b", "bu", "budi",
+]
+
+
+@pytest.mark.parametrize("lookup_limit", [10_000, 0])  # people looked up by id, or the table read
+def test_narrowing_gives_what_a_full_search_gives(db, orgs, people, monkeypatch, lookup_limit):
+    from unnet_desktop.services.contacts import narrowing
+
+    monkeypatch.setattr(narrowing, "LOOKUP_LIMIT", lookup_limit)
+    c.archive_person(db, c.create_person(db, full_name="Siti Archived", phone="0812-000"))
+    filters = [
+        {},
+        {"include_archived": True},
+        {"sex": Sex.FEMALE, "order_by": "organisation", "descending": True},
+        {"category": OrganisationCategory.UN_AGENCY, "order_by": "phone"},
+        {"organisation_id": c.NO_ORGANISATION},
+    ]
+    checked = 0
+    for kwargs in filters:
+        only = {k: v for k, v in kwargs.items() if k not in ("order_by", "descending")}
+        found = {text: c.search_people_ids(db, text, **kwargs) for text in _TYPED}
+        for previous in _TYPED:
+            for text in _TYPED:
+                if c.narrows(text, previous):
+                    assert c.narrow_people_ids(db, found[previous], text, **only) == found[text], (previous, text)
+                    checked += 1
+    assert checked > 300
+    assert c.narrow_people_ids(db, [], "s") == []
+    assert c.narrow_people_ids(db, [people["budi"], 999, people["siti"]], "") == [people["budi"], people["siti"]]
+
+
 # --------------------------------------------------------------------------- organisations
 
 

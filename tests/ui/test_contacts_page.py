@@ -15,6 +15,7 @@ from unnet_desktop.services import distribution_lists as dl
 from unnet_desktop.ui import desktop, dialogs
 from unnet_desktop.ui.contacts.organisations_model import OrganisationsModel
 from unnet_desktop.ui.contacts.people_model import PeopleModel
+from unnet_desktop.ui.contacts.people_query import PeopleQuery, RecentSearches
 from unnet_desktop.ui.pages.contacts import ContactsPage
 
 
@@ -220,6 +221,87 @@ def test_the_models_pass_qt_model_tests(qtmodeltester, db, people):
     organisations = OrganisationsModel(db)
     organisations.reload()
     qtmodeltester.check(organisations)
+
+
+def test_typing_searches_within_the_last_result_and_gives_what_a_full_search_gives(qtbot, page, monkeypatch):
+    full_search, full_searches = c.search_people_ids, []
+    monkeypatch.setattr(c, "search_people_ids", lambda *a, **k: full_searches.append(a[1:]) or full_search(*a, **k))
+    panel = page.people
+
+    def expect(text: str) -> None:
+        qtbot.waitUntil(lambda: not panel._search_timer.isActive())
+        assert panel.search.text() == text
+        assert panel.model.ids() == full_search(panel.db, text)
+
+    typed = ""
+    for key in "siti r":  # s, si, sit, siti, "siti ", siti r
+        qtbot.keyClick(panel.search, key)
+        typed += key
+        expect(typed)
+    assert names(page) == ["Siti Rahayu"]
+    for _ in range(3):  # rubbed out: the results of a moment ago
+        qtbot.keyClick(panel.search, Qt.Key.Key_Backspace)
+        typed = typed[:-1]
+        expect(typed)
+    qtbot.keyClick(panel.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.search, "0813")  # a new text: narrowed from everyone, read at the page's opening
+    expect("0813")
+    assert names(page) == ["Budi Santoso"]
+    assert full_searches == []  # no full search (and no sort) while typing
+    assert panel.count_label.text() == "1 of 6 people"
+
+    panel.sex_filter.setCurrentIndex(panel.sex_filter.findData(Sex.FEMALE))  # another filter: a full search
+    assert full_searches == [("0813",)] and names(page) == []
+
+
+def test_a_renamed_organisation_is_found_by_its_new_name_while_typing(qtbot, db, page, people):
+    panel = page.people
+    qtbot.keyClicks(panel.search, "kem")
+    qtbot.waitUntil(lambda: names(page) == ["Siti Rahayu"])  # Kemnaker
+    c.update_organisation(db, people["wb"], acronym="WB-Kemitraan")
+    page.organisations.changed.emit()  # what the organisation form's save does
+    qtbot.keyClicks(panel.search, "it")
+    qtbot.waitUntil(lambda: not panel._search_timer.isActive())
+    assert names(page) == ["Samuel Adeyemi"]
+
+
+def test_results_kept_for_the_search_as_you_type_are_for_one_set_of_filters_and_expire(db, people):
+    now = [100.0]
+    recent = RecentSearches(clock=lambda: now[0])
+    everyone = c.search_people_ids(db, "")
+    recent.keep(PeopleQuery(), everyone, recent.now())
+    assert recent.answer(db, PeopleQuery()) is everyone
+    assert recent.answer(db, PeopleQuery(text="ilo")) == c.search_people_ids(db, "ilo")
+    assert recent.answer(db, PeopleQuery(text="ILO ")) == c.search_people_ids(db, "ilo")  # the same people
+    female = PeopleQuery(text="ilo", sex=Sex.FEMALE)
+    assert recent.answer(db, female) is None  # another filter: a full search...
+    assert recent.answer(db, PeopleQuery(text="ilo")) is None  # ... and the others forgotten
+    recent.keep(PeopleQuery(), everyone, recent.now())
+    now[0] += RecentSearches.MAX_AGE_S + 1
+    assert recent.answer(db, PeopleQuery(text="ilo")) is None  # too old: another program may have written
+
+    recent.keep(PeopleQuery(), everyone, recent.now())
+    for n in range(2 * RecentSearches.SIZE):
+        assert recent.answer(db, PeopleQuery(text=f"  {n}")) == c.search_people_ids(db, str(n))
+    assert recent.answer(db, PeopleQuery(text=" ")) is everyone  # kept longest; the spacing does not count
+
+
+def test_the_cells_serve_only_their_roles(db, people):
+    c.archive_person(db, people["rina"])
+    model = PeopleModel(db, query=PeopleQuery(include_archived=True))
+    model.reload()
+    row = model.row_of(people["rina"])
+    name = model.index(row, PeopleModel.NAME)
+    assert model.data(name) == "Rina Puspitasari (archived)"
+    assert model.data(name, Qt.ItemDataRole.ForegroundRole).isValid()  # greyed
+    assert model.data(name, Qt.ItemDataRole.UserRole + 1) == people["rina"]
+    for role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.BackgroundRole):
+        assert model.data(name, role) is None
+    dewi = model.index(model.row_of(people["dewi"]), PeopleModel.NAME)
+    assert model.data(dewi, Qt.ItemDataRole.FontRole) is None
+    assert model.data(dewi, Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(row, PeopleModel.SEX)) == ""  # not recorded
+    assert model.data(model.index(-1, 0)) is None and model.data(model.index(row, 7)) is None
 
 
 # -- the person form ---------------------------------------------------------------------

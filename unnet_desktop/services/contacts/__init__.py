@@ -1,18 +1,21 @@
 """The contact directory's rules: organisations and people.
 
 Lists are read with ``search_people`` / ``count_people`` (or ``search_people_ids`` + ``people_rows``
-for a table model) and ``search_organisations`` / ``count_organisations``: filtered, sorted and
-paged in SQL, handing back light rows, so that a table model can page through tens of thousands
-of people. Changes go through ``create_*`` / ``update_*`` / ``archive_*`` / ``delete_*``, which
-take plain data and raise ``ValidationError`` with one sentence when a rule is broken.
+for a table model, and ``narrow_people_ids`` when the text typed narrows the last search) and
+``search_organisations`` / ``count_organisations``: filtered, sorted and paged in SQL, handing
+back light rows, so that a table model can page through tens of thousands of people. Changes go
+through ``create_*`` / ``update_*`` / ``archive_*`` / ``delete_*``, which take plain data and
+raise ``ValidationError`` with one sentence when a rule is broken.
 
     rules.py           limits; text, email, phone and sex cleaning (shared with the import)
     query.py           SQL pieces shared by the two lists
     people.py          PersonRow and the people list (search, count, ids, rows by id)
+    narrowing.py       search as you type: narrows(), narrow_people_ids() (within the last result)
     person_changes.py  PersonData; create, update, archive, references, delete
     organisations.py   OrganisationRow, the organisations list, OrganisationData and changes
 """
 
+from .narrowing import narrow_people_ids, narrows
 from .organisations import (
     MEMBER_ROLES,
     ORGANISATION_SORT_KEYS,
@@ -99,6 +102,8 @@ __all__ = [
     "get_person",
     "get_person_data",
     "is_valid_email",
+    "narrow_people_ids",
+    "narrows",
     "organisation_choices",
     "parse_sex",
     "people_rows",

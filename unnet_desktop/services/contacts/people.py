@@ -135,14 +135,24 @@ def _token_condition(token: str):
             )
         ),
     ]
-    if any(ch.isdigit() for ch in token):
+    in_phone, compact = phone_token(token)
+    if in_phone:
         alternatives.append(_P.c.phone.like(pattern, escape="\\"))
-        compact = re.sub(r"[.\-]", "", token)
-        if len(compact) >= 5 and compact.lstrip("+").isdigit():
-            # "0812-3456" and "08123456" find "0812 3456 789": compared without separators,
-            # only for five digits or more (a group of a phone number has four at most).
-            alternatives.append(_bare_phone().like(_like_pattern(compact), escape="\\"))
+    if compact is not None:
+        alternatives.append(_bare_phone().like(_like_pattern(compact), escape="\\"))
     return sa.or_(*alternatives)
+
+
+def phone_token(token: str) -> tuple[bool, str | None]:
+    """How one word of the search is looked for in the phone: (whether it is at all: only a
+    word with a digit, a phone holds no letters; the word without separators when the phone is
+    also compared without its own, else None). That second comparison lets "0812-3456" and
+    "08123456" find "0812 3456 789"; it is made for five digits or more only (a group of a
+    phone number has four at most)."""
+    if not any(ch.isdigit() for ch in token):
+        return False, None
+    compact = re.sub(r"[.\-]", "", token)
+    return True, (compact if len(compact) >= 5 and compact.lstrip("+").isdigit() else None)
 
 
 def _people_where(

@@ -2,6 +2,7 @@
 
     people_panel.py        PeoplePanel: the People tab (search, filters, list, archive, add to list)
     people_model.py        PeopleModel: the matching ids only, rows fetched by page when shown
+    people_query.py        PeopleQuery; RecentSearches: a text typed further searched within the last result
     person_form.py         PersonForm: create / edit a person (the service's rules, errors inline)
     organisations_panel.py OrganisationsPanel: the Organisations tab
     organisations_model.py OrganisationsModel: organisations with their network role marked

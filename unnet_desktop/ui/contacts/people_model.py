@@ -1,10 +1,11 @@
 """The people list as a table model that stays fast with tens of thousands of people.
 
 The model holds only the ids that match the search, in their order (``search_people_ids``: one
-pass in SQL, filtering and sorting there). The rows on screen are read by id in pages of
-``PAGE_SIZE`` (``people_rows``) when ``data()`` first asks for one of them, and kept in a small
-cache; a new search or any change drops the cache. Sorting by a column asks SQL again.
-No QSortFilterProxyModel: it would touch every row.
+pass in SQL, filtering and sorting there; a text typed further is searched within the last result,
+see ``people_query.RecentSearches``). The rows on screen are read by id in pages of ``PAGE_SIZE``
+(``people_rows``) when ``data()`` first asks for one of them, with the text of each cell made
+once, and kept in a small cache; a new search or any change drops the cache. Sorting by a column
+asks SQL again. No QSortFilterProxyModel: it would touch every row.
 """
 
 from __future__ import annotations
@@ -19,37 +20,17 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ...core.database import Database
-from ...core.enums import OrganisationCategory, Sex
+from ...core.enums import Sex
 from ...services import contacts
 from ...services.contacts import PersonRow
 from ..table_model import ID_ROLE
+from .people_query import PeopleQuery, RecentSearches
+
+__all__ = ["PeopleModel", "PeopleQuery"]
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class PeopleQuery:
-    """What the list shows: the search box, the filters and the order (all done in SQL)."""
-
-    text: str = ""
-    organisation_id: int | None = None
-    category: OrganisationCategory | None = None
-    sex: Sex | None = None
-    include_archived: bool = False
-    distribution_list_id: int | None = None
-    order_by: str = "name"
-    descending: bool = False
-
-    def search_kwargs(self) -> dict:
-        return {
-            "organisation_id": self.organisation_id,
-            "category": self.category,
-            "sex": self.sex,
-            "include_archived": self.include_archived,
-            "distribution_list_id": self.distribution_list_id,
-            "order_by": self.order_by,
-            "descending": self.descending,
-        }
+#: A row read: the person and the text of each column.
+_Line = tuple[PersonRow, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -81,7 +62,8 @@ class PeopleModel(QAbstractTableModel):
         self.db = db
         self._query = query or PeopleQuery()
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, dict[int, PersonRow]] = OrderedDict()
+        self._pages: OrderedDict[int, dict[int, _Line]] = OrderedDict()
+        self._recent_searches = RecentSearches()
         self.last_query_ms = 0.0
         self.loaded = False
         self._italic: QFont | None = None
@@ -94,27 +76,51 @@ class PeopleModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: PeopleQuery) -> None:
-        """Search again with ``query`` (the model is reset: ids and cache)."""
+        """Show ``query`` (the model is reset: ids and cache, unless the very same people are
+        shown, as after a space typed). Answered from the last results when it can be (a text
+        typed further, or rubbed out again), else searched in full."""
+        start = time.perf_counter()
         self._query = query
-        self.reload()
+        ids = self._recent_searches.answer(self.db, query)
+        if ids is None:
+            self._search()
+        elif ids is self._ids and self.loaded:
+            self._searched(start)
+        else:
+            self._show(ids, start)
 
     def update_query(self, **changes) -> None:
         self.set_query(replace(self._query, **changes))
 
     def reload(self) -> None:
-        """Read the matching ids again (after a change in the database, or a new query)."""
+        """Read the matching ids again (after a change in the database): a full search, the
+        results kept for the search as you type forgotten."""
+        self._recent_searches.clear()
+        self._search()
+
+    def _search(self) -> None:
         start = time.perf_counter()
+        read_at = self._recent_searches.now()
         ids = contacts.search_people_ids(self.db, self._query.text, **self._query.search_kwargs())
+        self._recent_searches.keep(self._query, ids, read_at)
+        self._show(ids, start)
+
+    def _show(self, ids: list[int], start: float) -> None:
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
         self.endResetModel()
         self.loaded = True
+        self._searched(start)
+
+    def _searched(self, start: float) -> None:
         self.last_query_ms = (time.perf_counter() - start) * 1000
-        self.searched.emit(len(ids), self.last_query_ms)
+        self.searched.emit(len(self._ids), self.last_query_ms)
 
     def clear(self) -> None:
-        """Show nobody (without asking SQL), until the next ``set_query`` or ``reload``."""
+        """Show nobody (without asking SQL), until the next ``set_query`` (a full search) or
+        ``reload``."""
+        self._recent_searches.clear()
         self.beginResetModel()
         self._ids = []
         self._pages.clear()
@@ -122,7 +128,9 @@ class PeopleModel(QAbstractTableModel):
         self.loaded = False
 
     def forget_rows(self) -> None:
-        """The rows changed but not which ones match (an edit): read them again when shown."""
+        """The rows changed but not which ones match (an edit): read them again when shown; the
+        next search is a full one (a renamed organisation is found by its new name)."""
+        self._recent_searches.clear()
         self._pages.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
@@ -144,6 +152,14 @@ class PeopleModel(QAbstractTableModel):
 
     def person(self, row: int) -> PersonRow | None:
         """The row's person (read with its page when not yet read); None if they were deleted."""
+        line = self._line(row)
+        return None if line is None else line[0]
+
+    def people(self, rows: Iterable[int]) -> list[PersonRow]:
+        found = (self.person(row) for row in rows)
+        return [p for p in found if p is not None]
+
+    def _line(self, row: int) -> _Line | None:
         if not 0 <= row < len(self._ids):
             return None
         number = row // self.PAGE_SIZE
@@ -155,13 +171,9 @@ class PeopleModel(QAbstractTableModel):
             self._recent = number
         return page.get(self._ids[row])
 
-    def people(self, rows: Iterable[int]) -> list[PersonRow]:
-        found = (self.person(row) for row in rows)
-        return [p for p in found if p is not None]
-
-    def _fetch(self, number: int) -> dict[int, PersonRow]:
+    def _fetch(self, number: int) -> dict[int, _Line]:
         ids = self._ids[number * self.PAGE_SIZE : (number + 1) * self.PAGE_SIZE]
-        page = {p.id: p for p in contacts.people_rows(self.db, ids)}
+        page = {p.id: (p, _texts(p)) for p in contacts.people_rows(self.db, ids)}
         self._pages[number] = page
         self._recent = number
         while len(self._pages) > self.MAX_PAGES:
@@ -185,26 +197,28 @@ class PeopleModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if role not in _ROLES or not index.isValid():
+        # Called for each cell on screen for seven roles at every paint: the text first and fast.
+        if role == _DISPLAY:
+            line = self._line(index.row())
+            return None if line is None else line[1][index.column()]
+        if role not in _ROLES:
             return None
-        row = index.row()
         if role == ID_ROLE:
+            row = index.row()
             return self._ids[row] if 0 <= row < len(self._ids) else None
-        person = self.person(row)
-        return None if person is None else self._value(person, index.column(), role)
-
-    def _value(self, person: PersonRow, column: int, role: int):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(person, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(person, column)
+        line = self._line(index.row())
+        if line is None:
+            return None
+        person = line[0]
+        if role == _TOOLTIP:
+            return _tooltip(person, index.column())
         if person.archived:
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _FONT:
                 if self._italic is None:
                     self._italic = QFont()
                     self._italic.setItalic(True)
                 return self._italic
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return None
 
@@ -222,33 +236,26 @@ class PeopleModel(QAbstractTableModel):
             self._query = replace(self._query, order_by=key, descending=descending)
 
 
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.ForegroundRole,
-        ID_ROLE,
-    }
-)
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+#: The roles served besides the text.
+_ROLES = frozenset({_TOOLTIP, _FONT, _FOREGROUND, ID_ROLE})
 
 
-def _text(p: PersonRow, column: int) -> str:
-    if column == PeopleModel.NAME:
-        return f"{p.display_name} (archived)" if p.archived else p.display_name
-    if column == PeopleModel.ORGANISATION:
-        return p.organisation_short
-    if column == PeopleModel.CATEGORY:
-        return p.category.label if p.category else ""
-    if column == PeopleModel.POSITION:
-        return p.position
-    if column == PeopleModel.EMAIL:
-        return p.email or ""
-    if column == PeopleModel.PHONE:
-        return p.phone
-    if column == PeopleModel.SEX:
-        return "" if p.sex == Sex.NOT_RECORDED else p.sex.label
-    return ""
+def _texts(p: PersonRow) -> tuple[str, ...]:
+    """The text of each column, in the order of ``PeopleModel.COLUMNS``."""
+    name = f"{p.display_name} (archived)" if p.archived else p.display_name
+    return (
+        name,
+        p.organisation_short,
+        p.category.label if p.category else "",
+        p.position,
+        p.email or "",
+        p.phone,
+        "" if p.sex == Sex.NOT_RECORDED else p.sex.label,
+    )
 
 
 def _tooltip(p: PersonRow, column: int) -> str | None:

@@ -129,8 +129,9 @@ class ContactsPage(QWidget):
         self._update_header()
 
     def _organisations_changed(self) -> None:
-        self.people.fill_organisation_filter()
-        self.people.model.forget_rows()  # names and acronyms shown beside people
+        self.people.model.forget_rows()  # names and acronyms shown beside people, and searched
+        self.people.fill_organisation_filter()  # (searches again if the one chosen is gone)
+        self._invalidate(self.LISTS)  # the same beside the members of a list
         self._update_header()
 
     def show_people_of(self, organisation_id: int) -> None:
