@@ -71,8 +71,9 @@ def narrow_people_ids(
 
     With ``ids`` a result of ``search_people_ids`` and ``narrows(text, its text)``, this is
     what ``search_people_ids`` gives for ``text`` with the same filters and order (if nobody
-    was added or changed since ``ids`` were read), without the sort. Up to ``LOOKUP_LIMIT`` ids the people are looked up by id, else the table is read in
-    one pass, in no order; the ids come back as one text (no row per person to fetch and parse).
+    was added or changed since ``ids`` were read), without the sort. Up to ``LOOKUP_LIMIT`` ids
+    the people are looked up by id, else the table is read in one pass, in no order; the ids come
+    back as one text (no row per person to fetch and parse).
     """
     if not ids:
         return []
