@@ -9,9 +9,11 @@ prints:
   chosen order (what the page's table shows; ``count_action_points`` + ``list_action_points``
   with a limit), and beside it all the matching rows; median of RUNS runs each, and the median
   over the filters: target well under 100 ms; then the dashboard figures;
-- the tracker export of every action point, and beside it the time plain openpyxl write-only mode
-  takes to write the same cells (the same values appended as plain rows), measured in the same
-  run, alternately, best of RUNS each, with the ratio: targets < 2 s and ratio <= 1.3;
+- the tracker export of every action point (openpyxl builds the workbook, the rows are XML made
+  by ``files.xlsx_stream``), and beside it the time plain openpyxl write-only mode takes to write
+  the same cells (the same values appended as plain rows through ``ws.append``: no styles,
+  validations or other sheets), measured in the same run, alternately, best of RUNS each, with
+  the ratio: targets < 2 s and ratio <= 1.3;
 - the import of that tracker with EDITS rows edited (status, completion note, due date; the file
   edited with openpyxl, not timed): plan, apply, total: target < 3 s; then the same file again
   (nothing to do).

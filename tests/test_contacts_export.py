@@ -191,3 +191,25 @@ def test_round_trip_changes_nobody(db, directory, tmp_path, personal):
     assert {r.reason for r in plan.rows} == {"already in the directory, nothing new"}
     apply_contacts_import(db, plan)
     assert c.search_people(db, include_archived=True) == before
+
+
+def test_a_cell_style_needed_after_saving_is_refused(tmp_path):
+    """The People rows are made after the workbook is saved: a style they would need that the
+    workbook does not hold is an error, not a cell pointing at a style that is not there."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import PatternFill
+
+    from unnet_desktop.files.xlsx_stream import CellStyles
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("People")
+    probe = WriteOnlyCell(ws)
+    probe.fill = PatternFill("solid", fgColor="FFF2CC")
+    styles = CellStyles(ws, [None, probe._style])
+    quoted = styles.attribute(0, quote=True)  # registered before saving
+    wb.save(tmp_path / "saved.xlsx")
+    assert styles.attribute(3, quote=True) == quoted  # the same style: the workbook holds it
+    assert styles.attribute(0) == ""
+    with pytest.raises(RuntimeError, match="after the workbook was saved"):
+        styles.attribute(1, quote=True)

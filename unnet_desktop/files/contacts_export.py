@@ -9,7 +9,7 @@ The file imports back through ``contacts_import`` without creating or changing a
 Speed: openpyxl writes about 80,000 cells a second (lxml; half that without), so 50,000 people
 (500,000 cells) would take 6-7 s. openpyxl therefore makes the workbook - styles, header,
 frozen pane, filter, widths, the Organisations sheet - and the People rows are streamed into
-its sheet as inline-string cells. Each of those texts still goes through
+its sheet as inline-string cells (``files.xlsx_stream``). Each of those texts still goes through
 ``safety.set_text_cell`` (cleaned, cut to Excel's limit, quote-prefixed when it looks like a
 formula), and an inline string is text by construction: never a formula.
 """
@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import io
 import os
-import re
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.database import Database
 from ..services.contacts import PersonRow, search_organisations, search_people, search_people_ids
 from .safety import atomic_path, set_text_cell
+from .xlsx_stream import CellStyles, rows_xml, stream_rows
 
 HEADER_FILL = "DCE6F0"
 MIN_WIDTH, MAX_WIDTH = 8, 60
@@ -132,85 +131,6 @@ def _append_cells(ws, rows: Iterable[list]) -> None:
         ws.append(out)
 
 
-class _TextCell:
-    """What ``set_text_cell`` needs of a cell; serialised below without openpyxl's cell writer."""
-
-    __slots__ = ("value", "data_type", "quotePrefix")
-
-
-def _rows_xml(rows: list[list[str]], first_row: int, quote_style: int) -> Iterator[str]:
-    """<row> elements of inline-string cells (text by construction; never a formula). Each
-    text goes through set_text_cell; in columns where texts repeat (sex, organisation,
-    category...) the result is kept rather than worked out again."""
-    from openpyxl.utils import get_column_letter
-
-    width = max((len(values) for values in rows), default=0)
-    letters = [get_column_letter(i + 1) for i in range(width)]
-    repeats = {i for i, column in enumerate(zip(*rows)) if len(set(column)) * 4 < len(rows)}
-    known: dict[tuple[int, str], str] = {}
-    probe = _TextCell()
-
-    def body(text: str) -> str:
-        probe.quotePrefix = False
-        set_text_cell(probe, text)
-        text = probe.value
-        if "&" in text or "<" in text or ">" in text:
-            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        style = f' s="{quote_style}"' if probe.quotePrefix else ""
-        return f'{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-
-    for number, values in enumerate(rows, start=first_row):
-        parts = [f'<row r="{number}">']
-        for col, value in enumerate(values):
-            if not value:
-                continue
-            if col in repeats:
-                xml = known.get((col, value))
-                if xml is None:
-                    xml = known[(col, value)] = body(value)
-            else:
-                xml = body(value)
-            parts.append(f'<c r="{letters[col]}{number}"{xml}')
-        parts.append("</row>")
-        yield "".join(parts)
-
-
-def _with_dimension(xml: str, ref: str) -> str:
-    """The sheet's <dimension>: readers (openpyxl's read-only mode too) size the sheet by it
-    instead of parsing every row first."""
-    element = f'<dimension ref="{ref}"/>'
-    if "<dimension " in xml:
-        return re.sub(r"<dimension [^>]*/>", element, xml, count=1)
-    m = re.search(r"<sheetPr\b[^>]*/>|</sheetPr>", xml) or re.search(r"<worksheet\b[^>]*>", xml)
-    return xml[: m.end()] + element + xml[m.end() :]
-
-
-def _stream_rows(built: bytes, target: Path, sheet_path: str, rows_xml: Iterator[str], last_ref: str) -> None:
-    """Copy the workbook openpyxl built into ``target``, with ``rows_xml`` added to one sheet."""
-    # compresslevel 1: twice as fast as the default for a file a tenth bigger
-    with zipfile.ZipFile(io.BytesIO(built)) as zin, zipfile.ZipFile(
-        target, "w", zipfile.ZIP_DEFLATED, compresslevel=1
-    ) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename != sheet_path:
-                zout.writestr(info, data)
-                continue
-            xml = data.decode("utf-8")
-            xml = _with_dimension(xml, f"A1:{last_ref}")
-            head, tail = xml.split("</sheetData>", 1)
-            with zout.open(info.filename, "w", force_zip64=True) as out:
-                out.write(head.encode("utf-8"))
-                chunk: list[str] = []
-                for row in rows_xml:
-                    chunk.append(row)
-                    if len(chunk) == 2000:
-                        out.write("".join(chunk).encode("utf-8"))
-                        chunk.clear()
-                out.write("".join(chunk).encode("utf-8"))
-                out.write(("</sheetData>" + tail).encode("utf-8"))
-
-
 def export_contacts(
     db: Database,
     target: str | os.PathLike,
@@ -223,7 +143,6 @@ def export_contacts(
     atomically (FileRefused when it cannot be written, the old file then untouched). With a
     list, the Organisations sheet holds only the organisations of its people."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
     # Sorting 50,000 wide rows in SQLite takes longer than sorting their ids and placing the rows.
@@ -240,9 +159,10 @@ def export_contacts(
     wb = Workbook(write_only=True)
     wb.properties.title = "Contacts"
     people_ws = _sheet(wb, "People", headings, _fitted_widths(headings, rows), len(rows))
-    quote = WriteOnlyCell(people_ws)
-    quote.quotePrefix = True
-    quote_style = quote.style_id  # registers the quote-prefixed text style in the workbook
+    # The People cells have no style of their own: the only one a text can need, the quote
+    # prefix, is registered now, before the workbook is saved (the rows are made after).
+    styles = CellStyles(people_ws)
+    styles.attribute(0, quote=True)
 
     org_rows = [
         [
@@ -265,5 +185,5 @@ def export_contacts(
     wb.save(built)
     last_ref = f"{get_column_letter(len(headings))}{len(rows) + 1}"
     with atomic_path(target) as tmp:
-        _stream_rows(built.getvalue(), tmp, people_ws.path.lstrip("/"), _rows_xml(rows, 2, quote_style), last_ref)
+        stream_rows(built.getvalue(), tmp, people_ws.path.lstrip("/"), rows_xml(rows, 2, styles), last_ref)
     return ExportResult(Path(target).expanduser().absolute(), len(people), len(organisations))

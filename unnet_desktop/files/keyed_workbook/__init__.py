@@ -18,7 +18,8 @@ Modules:
 
 * ``kinds``: :class:`Column`, :class:`Highlight`, :class:`WorkbookKind`, :class:`ExportInfo`, :func:`paused_gc`;
 * ``meta``: the ``_meta`` sheet and custom properties (:func:`meta_rows`, :func:`key_digest`, reading them back);
-* ``writer``: :func:`write_keyed_workbook` (openpyxl write-only, rows streamed through ``_RowWriter``);
+* ``writer``: :func:`write_keyed_workbook` (openpyxl write-only builds the workbook; the data rows are
+  streamed as XML by ``files.xlsx_stream``);
 * ``reader``: :func:`read_keyed_workbook`, :class:`KeyedWorkbook`, :class:`WorkbookRow`;
 * ``parts``: the workbook-level parts read back (sheets, shared strings, date styles);
 * ``xml_fast``: a sheet's cells scanned with regular expressions, or lxml for anything unusual;
@@ -62,9 +63,6 @@ from .xml_fast import (  # the three ways of scanning a sheet, compared by the t
     _text_for_scan,
 )
 
-#: Whether the writer streams rows through ``writer._RowWriter`` (tests switch it off here, on
-#: the package, to check the plain path; the writer reads it from here on each write).
-_USE_ROW_HOOK = True
 
 __all__ = [
     "Column",

@@ -1,23 +1,29 @@
 """Writing a keyed workbook: :func:`write_keyed_workbook`.
 
-openpyxl's write-only mode with ``WriteOnlyCell`` (:class:`_RowWriter`): each cell made as
-openpyxl streams the row, with its column's style copied from a template, every text through
-:func:`files.safety.set_text_cell` (never a formula); drop-downs, conditional formatting, frozen
-header and autofilter are set on the write-only sheet. Then the Instructions, the ``_meta``
-sheet (:mod:`.meta`) and the custom properties.
+The rows are read into a list first (the drop-downs, formatting and filter cover as many rows as
+there are, and the ``_meta`` sheet keeps a digest of every key). openpyxl then builds the whole
+workbook in write-only mode, in memory: the data sheet's column widths and styles, hidden key
+column, header row, frozen header, drop-downs and date checks, conditional formatting and
+autofilter; the Instructions, the ``_meta`` sheet (:mod:`.meta`) and the custom properties. The
+data rows are XML made directly (:mod:`files.xlsx_stream`: several times faster than openpyxl's
+cell objects), added to the data sheet as the workbook is copied into the target: every text
+through :func:`files.safety.set_text_cell` as an inline string (never a formula), dates as
+serial numbers, each cell with its column's style (the editable columns' fill, the date format;
+with the quote prefix for a text that looks like a formula).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ...core.timezone import format_wib
 from ..safety import atomic_path, set_text_cell
+from ..xlsx_stream import CellStyles, rows_xml, stream_rows
 from .kinds import INSTRUCTIONS_SHEET, ExportInfo, WorkbookKind, paused_gc
 from .meta import META_SHEET, PROP_EXPORT_ID, PROP_EXPORTED_AT, PROP_KIND, key_digest, meta_rows
 
@@ -25,80 +31,6 @@ EDITABLE_FILL = "FFF2CC"  # light yellow: type here
 EDITABLE_HEADER_FILL = "FFD966"
 READ_ONLY_HEADER_FILL = "D9D9D9"  # grey: for reference only
 DATE_FORMAT = "dd mmm yyyy"
-
-
-def _use_row_hook() -> bool:
-    """Whether to stream rows through _RowWriter: the package's ``_USE_ROW_HOOK`` (tests switch
-    it off there to check the plain path)."""
-    from . import _USE_ROW_HOOK
-
-    return _USE_ROW_HOOK
-
-
-class _RowWriter:
-    """Turns a row of values into styled, formula-proof cells as openpyxl streams it.
-
-    Installed as the write-only sheet's ``_values_to_row`` (what ``ws.append`` calls for each
-    row): every text goes through ``set_text_cell``; a column's style is copied from its
-    template; cells without a style reuse one scratch cell, as openpyxl itself does, since each
-    cell is written before the next is made. Appending a list of ready ``WriteOnlyCell`` objects
-    instead works through openpyxl's public path, but that first tries each cell as a value, which
-    raises and formats an error per cell: a third slower. ``installed`` tells whether openpyxl
-    called it (else the caller uses lists of cells: same file, slower)."""
-
-    def __init__(self, ws, templates: Sequence):
-        from openpyxl.cell import Cell, WriteOnlyCell
-        from openpyxl.styles.cell_style import StyleArray
-
-        self.ws = ws
-        self.templates = templates
-        self.installed = False
-        self._classes = (Cell, WriteOnlyCell, StyleArray)
-
-    def cells(self, values: Sequence, row_idx: int, reuse: bool = True) -> Iterator:
-        Cell, WriteOnlyCell, StyleArray = self._classes  # noqa: N806
-        ws, templates = self.ws, self.templates
-        scratch = None
-        for col, value in enumerate(values, 1):
-            if value is None or value == "":
-                continue
-            if isinstance(value, Cell):
-                cell = value
-            else:
-                template = templates[col - 1]
-                if template is None and reuse:
-                    if scratch is None:
-                        scratch = WriteOnlyCell(ws)
-                    cell = scratch
-                elif template is None:
-                    cell = WriteOnlyCell(ws)
-                else:
-                    cell = WriteOnlyCell(ws)
-                    cell._style = StyleArray(template)
-                if isinstance(value, str):
-                    set_text_cell(cell, value)
-                elif isinstance(value, dt.datetime):
-                    cell.value = value.replace(tzinfo=None) if value.tzinfo else value
-                elif isinstance(value, dt.date | int | float | Decimal | bool):
-                    cell.value = value
-                else:
-                    set_text_cell(cell, value)
-            cell.row = row_idx
-            cell.column = col
-            yield cell
-            if cell is scratch and cell.has_style:  # e.g. a quote prefix: not for the next one
-                scratch = None
-
-    def __call__(self, values: Sequence, row_idx: int) -> Iterator:
-        self.installed = True
-        return self.cells(values, row_idx)
-
-    def cell_list(self, values: Sequence, row_idx: int) -> list:
-        """The same cells as a list (one new cell each), for ``ws.append`` without the hook."""
-        out = [None] * len(values)
-        for cell in self.cells(values, row_idx, reuse=False):
-            out[cell.column - 1] = cell
-        return out
 
 
 def write_keyed_workbook(
@@ -116,27 +48,45 @@ def write_keyed_workbook(
     ``_meta`` sheet (e.g. the filter used). ``instructions_extra``: (label, value) lines shown
     at the top of the Instructions sheet."""
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     exported_at = (exported_at or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
     export_id = export_id or str(uuid.uuid4())
 
-    # The target's folder is checked first; the workbook is built into a temporary file beside it.
-    with atomic_path(target) as tmp:
+    # The target's folder is checked first; the workbook is written into a temporary file beside it.
+    with atomic_path(target) as tmp, paused_gc():
+        rows, digests = _checked_rows(rows, len(kind.all_columns))
         wb = Workbook(write_only=True)
         try:
-            with paused_gc():
-                count = _build(wb, kind, rows, exported_at, export_id, meta or {}, instructions_extra)
-                wb.save(tmp)
+            ws, styles = _build(wb, kind, len(rows), digests, exported_at, export_id, meta or {}, instructions_extra)
+            # The rows' XML is made before saving: that registers the cell styles it uses.
+            data = list(rows_xml(rows, 2, styles))
+            built = io.BytesIO()
+            wb.save(built)
         except BaseException:
             _discard(wb)
             raise
+        last_ref = f"{get_column_letter(len(kind.all_columns))}{len(rows) + 1}"
+        stream_rows(built.getvalue(), tmp, ws.path.lstrip("/"), data, last_ref)
     return ExportInfo(
         path=Path(target).expanduser().absolute(),
         kind=kind.kind,
         export_id=export_id,
         exported_at=exported_at,
-        rows=count,
+        rows=len(rows),
     )
+
+
+def _checked_rows(rows: Iterable[Sequence[object]], width: int) -> tuple[list[Sequence[object]], list[str]]:
+    """The rows as a list (ValueError for a row of another width) and the digests of their keys."""
+    rows = list(rows)
+    digests: list[str] = []
+    for row_idx, values in enumerate(rows, 2):
+        if len(values) != width:
+            raise ValueError(f"row {row_idx}: {len(values)} values for {width} columns")
+        if values[0]:
+            digests.append(key_digest(str(values[0])))
+    return rows, digests
 
 
 def _discard(wb) -> None:
@@ -151,9 +101,9 @@ def _discard(wb) -> None:
                 ws._writer.cleanup()
 
 
-def _build(wb, kind: WorkbookKind, rows, exported_at, export_id, meta, instructions_extra) -> int:
-    """Fill the workbook: the data sheet, the Instructions, the _meta sheet, the custom
-    properties. Returns the number of data rows."""
+def _build(wb, kind: WorkbookKind, count: int, digests, exported_at, export_id, meta, instructions_extra):
+    """Fill the workbook: the data sheet (all but its ``count`` data rows), the Instructions,
+    the _meta sheet, the custom properties. Returns the data sheet and its cells' styles."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.formatting.rule import Rule
     from openpyxl.packaging.custom import StringProperty
@@ -169,7 +119,7 @@ def _build(wb, kind: WorkbookKind, rows, exported_at, export_id, meta, instructi
     editable_fill = PatternFill("solid", fgColor=EDITABLE_FILL)
     bold = Font(bold=True)
 
-    # Column widths and styles go first: write-only mode writes them before the rows.
+    # Column widths and styles go first: write-only mode writes them before the header row.
     for index, column in enumerate(columns, 1):
         dim = ws.column_dimensions[get_column_letter(index)]
         dim.width = column.width
@@ -182,8 +132,7 @@ def _build(wb, kind: WorkbookKind, rows, exported_at, export_id, meta, instructi
                 dim.number_format = DATE_FORMAT
     ws.freeze_panes = "A2"
 
-    # One style per column, made once and copied into each cell (assigning fills and formats
-    # cell by cell costs a registry look-up each time).
+    # One style per column (a quote prefix is added to it for a text that looks like a formula).
     templates = []
     for column in columns:
         probe = WriteOnlyCell(ws)
@@ -203,22 +152,9 @@ def _build(wb, kind: WorkbookKind, rows, exported_at, export_id, meta, instructi
         )
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         header.append(cell)
-    writer = _RowWriter(ws, templates)
-    if _use_row_hook():
-        ws._values_to_row = writer
     ws.append(header)
-    hooked = writer.installed
 
-    digests: list[str] = []
-    row_idx = 1
-    for values in rows:
-        row_idx += 1
-        if len(values) != width:
-            raise ValueError(f"row {row_idx}: {len(values)} values for {width} columns")
-        if values[0]:
-            digests.append(key_digest(str(values[0])))
-        ws.append(values if hooked else writer.cell_list(values, row_idx))
-    last_row = row_idx
+    last_row = count + 1
     span_end = last_row + kind.spare_rows
 
     # Drop-downs and date checks (on the spare rows too, for rows added by the reader).
@@ -266,14 +202,13 @@ def _build(wb, kind: WorkbookKind, rows, exported_at, export_id, meta, instructi
         ws.conditional_formatting.add(refs, rule)
     ws.auto_filter.ref = f"A1:{last_letter}{max(last_row, 2)}"
 
-    count = last_row - 1
     _instructions_sheet(wb, kind, exported_at, count, instructions_extra)
     _meta_sheet(wb, kind, export_id, exported_at, count, digests, meta)
 
     wb.custom_doc_props.append(StringProperty(name=PROP_KIND, value=kind.kind))
     wb.custom_doc_props.append(StringProperty(name=PROP_EXPORT_ID, value=export_id))
     wb.custom_doc_props.append(StringProperty(name=PROP_EXPORTED_AT, value=exported_at.isoformat()))
-    return count
+    return ws, CellStyles(ws, templates)
 
 
 def _text_row(ws, *values, bold=None) -> None:
