@@ -401,6 +401,94 @@ def test_charts_group_by_month_when_there_are_many_meetings(demo_db, monkeypatch
     assert all(c.png.startswith(b"\x89PNG") for c in made.values())
 
 
+def test_chart_bars_are_drawn_in_their_colours(written):
+    """The bars are drawn (one collection per series), each series in its colour, a series of
+    zeros left out; the images are 6.3 in wide at 150 dpi."""
+    import io
+
+    from PIL import Image
+
+    from unnet_desktop.files import charts
+
+    doc = written[2]
+    images = []
+    for shape in doc.inline_shapes:
+        blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+        images.append(Image.open(io.BytesIO(doc.part.related_parts[blip.embed].blob)).convert("RGB"))
+    assert [im.width for im in images] == [945, 945, 945]
+
+    def pixels(image, color: str) -> int:
+        counts = {rgb: n for n, rgb in image.getcolors(image.width * image.height)}
+        return counts.get(tuple(int(color[i : i + 2], 16) for i in (1, 3, 5)), 0)
+
+    attendance, activities, coverage = images
+    # 2024: women, men and "not recorded" present; nobody of sex "other"
+    assert pixels(attendance, charts.VERMILLION) > 2000 and pixels(attendance, charts.BLUE) > 2000
+    assert pixels(attendance, charts.GREY) > 200 and pixels(attendance, charts.GREEN) == 0
+    for status in ("not_started", "on_track", "delayed", "completed", "cancelled"):
+        assert pixels(activities, charts.STATUS_COLORS[status]) > 1000, status
+    for color in (charts.BLUE, charts.ORANGE, charts.GREEN):
+        assert pixels(coverage, color) > 1000, color
+
+
+def test_the_writer_copies_are_what_python_docx_writes(tmp_path):
+    """The report's fast paths (copies of a prototype paragraph or row, their texts set in place)
+    write the same XML as python-docx's own calls, including texts with spaces at either end,
+    tabs, line breaks and empty values (which go through python-docx)."""
+    from lxml import etree
+
+    from unnet_desktop.files.annual_report_docx.writer import _Writer
+
+    def xml(element) -> bytes:
+        return etree.tostring(element)
+
+    pairs = [("Lead ", " UNHCR "), ("Kind", "Permanent"), ("Tab", "a\tb"), ("Lines", "one\ntwo"),
+             ("Empty", ""), ("Kind", "Permanent"), ("Members", 12)]  # fmt: skip
+    fast = _Writer(docx_helpers.load_template(default_word_template()))
+    slow = _Writer(docx_helpers.load_template(default_word_template()))
+    for label, text in pairs:
+        made = fast.labelled(f"{label}: ", text)
+        reference = slow.para(style="Meta")
+        reference.add_run(f"{label}: ").bold = True
+        reference.add_run(str(text))
+        assert xml(made._p) == xml(reference._p)
+    table = fast.key_values(pairs, (4.0, 12.5))
+    reference = docx_helpers.add_key_value_table(slow.doc, pairs, widths_cm=(4.0, 12.5), cell_style="Meta")
+    assert xml(table._tbl) == xml(reference._tbl)
+    assert [[c.text for c in row.cells] for row in table.rows][2:5] == [["Tab", "a\tb"], ["Lines", "one\ntwo"],
+                                                                        ["Empty", ""]]  # fmt: skip
+
+
+def test_the_collector_is_paused_only_while_a_report_is_written(demo_db, tmp_path, monkeypatch):
+    import gc
+
+    from unnet_desktop.files.annual_report_docx import document
+
+    seen = []
+    build = document.build_document
+    monkeypatch.setattr(document, "build_document", lambda *a, **k: seen.append(gc.isenabled()) or build(*a, **k))
+    assert gc.isenabled()
+    export_report(demo_db, YEAR, tmp_path / "a.docx", template=default_word_template(), today=TODAY)
+    assert seen == [False] and gc.isenabled() and gc.get_freeze_count() == 0
+    with pytest.raises(FileRefused):
+        export_report(demo_db, YEAR, tmp_path / "missing" / "b.docx", template=default_word_template(), today=TODAY)
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # back on after a refusal too
+    gc.disable()
+    try:
+        export_report(demo_db, YEAR, tmp_path / "c.docx", template=default_word_template(), today=TODAY)
+        assert not gc.isenabled()  # the caller's choice is left alone
+    finally:
+        gc.enable()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        export_report(demo_db, YEAR, tmp_path / "d.docx", template=default_word_template(), today=TODAY)
+        # the caller's frozen objects stay frozen (a few may have been freed), and none are added
+        assert gc.isenabled() and 0.9 * frozen < gc.get_freeze_count() <= frozen
+    finally:
+        gc.unfreeze()
+
+
 # ------------------------------------------------------------------------------------ other years, files
 def test_the_report_through_the_settings_template(demo_db, tmp_path):
     """With the ``demo_db`` fixture and the template of the (isolated) settings."""

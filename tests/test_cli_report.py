@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import openpyxl
 import pytest
@@ -36,6 +38,20 @@ def test_export_report(demo_file, tmp_path, capsys):
     assert doc.paragraphs[1].text == "Annual report 2024"
     assert all("For internal use only" in h for h in docx_helpers.header_texts(doc))
     assert len(doc.inline_shapes) == 3
+
+
+def test_export_report_in_a_fresh_process(demo_file, tmp_path):
+    """As ``unnet-desktop export report`` runs: the charts through matplotlib's Agg canvas only
+    (pyplot, which picks a GUI backend, never imported) and the garbage collector back on after."""
+    out = tmp_path / "fresh.docx"
+    code = (
+        "import gc, sys; from unnet_desktop.cli.main import main; "
+        f"status = main(['export', 'report', '2024', '--db', {demo_file!r}, '-o', {str(out)!r}]); "
+        "print('STATUS', status, 'PYPLOT', 'matplotlib.pyplot' in sys.modules, 'GC', gc.isenabled())"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "STATUS 0 PYPLOT False GC True" in result.stdout, result.stdout + result.stderr
+    assert len(Document(out).inline_shapes) == 3
 
 
 def test_export_report_with_db_before_the_command(demo_file, tmp_path, capsys):

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...core.gc_pause import paused_gc
 from ...services.annual_report import AnnualReport
 from .. import docx_helpers as h
 from .figures import report_charts
@@ -69,11 +70,13 @@ def write_report(report: AnnualReport, target: str | os.PathLike, *, template: s
 def export_report(
     db, year: int, target: str | os.PathLike, *, template: str | os.PathLike | None = None, today: dt.date | None = None
 ) -> ReportResult:
-    """Read the year's figures and write the report (the CLI's and the Reports page's call)."""
+    """Read the year's figures and write the report (the CLI's and the Reports page's call), with
+    Python's cycle collector paused meanwhile (``core.gc_pause``)."""
     from ...services.annual_report import annual_report
 
-    report = annual_report(db, year, today=today)
-    path = write_report(report, target, template=template)
+    with paused_gc():
+        report = annual_report(db, year, today=today)
+        path = write_report(report, target, template=template)
     return ReportResult(
         path=path,
         year=year,

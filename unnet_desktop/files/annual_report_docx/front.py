@@ -57,7 +57,7 @@ def _title_page(w: _Writer, report: AnnualReport) -> None:
     pairs.append(("GCM objectives", objectives_phrase(report)))
     pairs.append(("Policy updates", _plural(len(report.policy_updates), "regulation or policy", "regulations and policies")))
     pairs.append(("Working groups", _plural(len(report.working_groups), "working group") + " active"))
-    h.add_key_value_table(w.doc, pairs, widths_cm=KEY_VALUE_WIDTHS, cell_style="Meta")
+    w.key_values(pairs, KEY_VALUE_WIDTHS)
     w.heading("Contents", 2)
     for number, name in enumerate(SECTIONS, start=1):
         w.para(f"{number}. {name}", "Meta").paragraph_format.space_after = Pt(2)

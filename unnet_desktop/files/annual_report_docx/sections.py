@@ -5,7 +5,6 @@ from __future__ import annotations
 from ...core.enums import ActionStatus, ActivityStatus, Sex
 from ...services.annual_report import AnnualReport, money
 from ...services.meeting_views import long_date
-from .. import docx_helpers as h
 from .figures import Chart
 from .layout import (
     ACTION_FIGURE_WIDTHS,
@@ -107,7 +106,7 @@ def _decisions(w: _Writer, report: AnnualReport) -> None:
         if d.meeting_id != current:
             current = d.meeting_id
             w.heading(f"{d.reference} · {long_date(d.date_wib)}", 3)
-        w.para(f"{d.item_position}. {d.item_title}", "Meta", bold=True).paragraph_format.keep_with_next = True
+        w.para(f"{d.item_position}. {d.item_title}", "Meta", bold=True, keep_with_next=True)
         w.text_block(d.decisions, "Decision")
         w.spacer()
 
@@ -255,4 +254,4 @@ def _working_groups(w: _Writer, report: AnnualReport) -> None:
         held = "; ".join(f"{m.reference} ({_day(m.date_wib)}, {m.attendance.present} present)" for m in g.meetings)
         pairs.append((f"Meetings in {report.year}", held or "None"))
         pairs.append(("Action points", f"{g.action_points_raised:,} raised, {g.action_points_open:,} still open"))
-        h.add_key_value_table(w.doc, pairs, widths_cm=KEY_VALUE_WIDTHS, cell_style="Meta")
+        w.key_values(pairs, KEY_VALUE_WIDTHS)

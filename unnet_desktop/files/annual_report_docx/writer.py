@@ -1,5 +1,6 @@
 """The Word building blocks: ``_Writer`` (the document and its styles' ids, paragraphs, headings,
-tables filled row by row, figures) and the XML helpers it uses."""
+tables filled row by row, key-value tables, figures) and the XML helpers it uses. What is written
+many times is a copy of a prototype that python-docx made once, its texts then set in place."""
 
 from __future__ import annotations
 
@@ -49,24 +50,31 @@ class _Writer:
             paragraph._p.style = style_id
 
     def para(self, text: str = "", style: str | None = "Normal", *, bold: bool | None = None,
-             italic: bool | None = None, container=None):  # fmt: skip
+             italic: bool | None = None, keep_with_next: bool = False, container=None):  # fmt: skip
         """A paragraph of cleaned text at the end of the body (or of ``container``, a cell). In the
-        body, a copy of a prototype made once per (style, bold, italic) by python-docx."""
+        body, a copy of a prototype made once per (style, bold, italic, keep_with_next) by python-docx."""
         if container is not None:
-            return self._made(container, text, style, bold, italic)
+            paragraph = self._made(container, text, style, bold, italic)
+            if keep_with_next:
+                paragraph.paragraph_format.keep_with_next = True
+            return paragraph
         from copy import deepcopy
 
         from docx.text.paragraph import Paragraph
 
-        key = (style, bold, italic, bool(text))
+        tags = _tags()
+        key = (style, bold, italic, keep_with_next, bool(text))
         proto = self._protos.get(key)
         if proto is None:
             made = self._made(self.doc, "x" if text else "", style, bold, italic)
+            if keep_with_next:
+                made.paragraph_format.keep_with_next = True
             proto = self._protos[key] = made._p
             proto.getparent().remove(proto)
+            _preserve_spaces(proto, tags)
         p = deepcopy(proto)
         if text:
-            _set_text(p, text, _tags())
+            _set_text(next(p.iter(tags["t"])), text, tags)
         self._end.addprevious(p)
         return Paragraph(p, self.doc._body)
 
@@ -82,10 +90,60 @@ class _Writer:
         return paragraph
 
     def labelled(self, label: str, text: str, style: str = "Meta"):
-        paragraph = self.para(style=style)
-        paragraph.add_run(clean_text(label)).bold = True
-        paragraph.add_run(clean_text(text))
-        return paragraph
+        """A paragraph "label text", the label in bold: a copy of a prototype, as python-docx writes it."""
+        from copy import deepcopy
+
+        from docx.text.paragraph import Paragraph
+
+        texts = (clean_text(label), clean_text(text))
+        if not _plain(texts):
+            paragraph = self.para(style=style)
+            paragraph.add_run(texts[0]).bold = True
+            paragraph.add_run(texts[1])
+            return paragraph
+        key = ("labelled", style)
+        proto = self._protos.get(key)
+        if proto is None:
+            made = self.para(style=style)
+            made.add_run("x").bold = True
+            made.add_run("x")
+            proto = self._protos[key] = made._p
+            proto.getparent().remove(proto)
+        p = deepcopy(proto)
+        _set_plain(p, texts, _tags())
+        self._end.addprevious(p)
+        return Paragraph(p, self.doc._body)
+
+    def key_values(self, pairs: Iterable[tuple[str, object]], widths_cm: Sequence[float], *, style: str = "Meta"):
+        """What ``docx_helpers.add_key_value_table`` writes (labels in bold, values; no header row),
+        its rows copies of a prototype row."""
+        from copy import deepcopy
+
+        from docx.shared import Cm
+
+        table = self.doc.add_table(rows=0, cols=2)
+        table.autofit = False
+        widths = [Cm(w) for w in widths_cm]
+        for column, width in zip(table.columns, widths):
+            column.width = width
+        tags = _tags()
+        proto = None
+        for label, value in pairs:
+            texts = (clean_text(label), clean_text(value))
+            if proto is not None and _plain(texts):
+                tr = deepcopy(proto)
+                _set_plain(tr, texts, tags)
+                table._tbl.append(tr)
+                continue
+            cells = table.add_row().cells
+            for cell, width in zip(cells, widths):
+                cell.width = width
+                self.style(cell.paragraphs[0], style)
+            cells[0].paragraphs[0].add_run(texts[0]).bold = True
+            cells[1].paragraphs[0].add_run(texts[1])
+            if proto is None and _plain(texts):
+                proto = deepcopy(cells[0]._tc.getparent())
+        return table
 
     def heading(self, text: str, level: int = 1):
         return self.para(text, f"Heading {level}")
@@ -106,8 +164,9 @@ class _Writer:
         from docx.shared import Cm
 
         table = self.doc.add_table(rows=1, cols=len(headers))
-        if h.has_style(self.doc, "Table Grid"):
-            table.style = self.doc.styles["Table Grid"]
+        grid = h.style_id(self.doc, "Table Grid")
+        if grid is not None:
+            table._tbl.tblStyle_val = grid  # what ``table.style = ...`` sets, without its two look-ups
         table.autofit = False
         _narrow_margins(table)
         for column, width in zip(table.columns, widths_cm):
@@ -161,19 +220,25 @@ class _Writer:
         proto = prototype._tr
         tbl = proto.getparent()
         tbl.remove(proto)
+        _preserve_spaces(proto, tags)
+        noted = [index in notes for index in range(count)]
         added = 0
         for values in rows:
             tr = deepcopy(proto)
-            for index, tc in enumerate(tr.iterchildren(tags["tc"])):
-                paragraphs = tc.findall(tags["p"])
-                value = values[index]
-                if index in notes:
+            # The row's texts in document order: each cell's, and after it its note's in a notes column.
+            texts = iter(list(tr.iter(tags["t"])))
+            for value, has_note in zip(values, noted):
+                if has_note:
                     value, note = value
+                    _set_text(next(texts), value, tags)
+                    t = next(texts)
                     if note:
-                        _set_text(paragraphs[1], note, tags)
+                        _set_text(t, note, tags)
                     else:
-                        tc.remove(paragraphs[1])
-                _set_text(paragraphs[0], value, tags)
+                        p = t.getparent().getparent()
+                        p.getparent().remove(p)
+                else:
+                    _set_text(next(texts), value, tags)
             tbl.append(tr)
             added += 1
         return added
@@ -203,17 +268,37 @@ def _tags() -> dict[str, str]:
     return _TAGS
 
 
-def _set_text(paragraph, value: object, tags: dict[str, str]) -> None:
-    """The text of the first run of a prototype paragraph; line breaks become ``<w:br/>``."""
-    run = paragraph.find(tags["r"])
-    t = run.find(tags["t"])
+def _plain(texts: Sequence[str]) -> bool:
+    """Texts that python-docx writes as one ``<w:t>`` each: not empty, no tab, no line break."""
+    return all(text and "\t" not in text and "\n" not in text and "\r" not in text for text in texts)
+
+
+def _set_plain(prototype, texts: Sequence[str], tags: dict[str, str]) -> None:
+    """The ``<w:t>`` texts of a copied prototype, in order, as python-docx sets them (spaces kept
+    when the text begins or ends with one)."""
+    for t, text in zip(prototype.iter(tags["t"]), texts):
+        t.text = text
+        if text.strip() != text:
+            t.set(tags["space"], "preserve")
+        else:
+            t.attrib.pop(tags["space"], None)
+
+
+def _preserve_spaces(prototype, tags: dict[str, str]) -> None:
+    """``xml:space="preserve"`` on every ``<w:t>`` of a prototype (its copies' texts keep their spaces)."""
+    for t in prototype.iter(tags["t"]):
+        t.set(tags["space"], "preserve")
+
+
+def _set_text(t, value: object, tags: dict[str, str]) -> None:
+    """The cleaned text of a prototype's ``<w:t>`` (the last in its run); line breaks become ``<w:br/>``."""
     text = clean_text(value)
-    t.set(tags["space"], "preserve")
     if "\n" not in text and "\r" not in text:
         t.text = text
         return
     from lxml import etree
 
+    run = t.getparent()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     t.text = lines[0]
     for line in lines[1:]:

@@ -1,16 +1,15 @@
 """What describes a keyed workbook: its columns, highlight rules and kind; the export's summary.
 
-Also the helpers both the writer and the reader use (:func:`paused_gc`).
+Also the helper both the writer and the reader use (:func:`paused_gc`, from ``core.gc_pause``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from ...core.gc_pause import paused_gc  # noqa: F401  (re-exported: the reader, writer and importers use it)
 
 INSTRUCTIONS_SHEET = "Instructions"
 
@@ -99,15 +98,3 @@ class ExportInfo:
     rows: int
 
 
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Python's cycle collector paused for a bulk read or write. Tens of thousands of rows make
-    tens of thousands of small objects, none in a cycle, and each collection then walks them all
-    again: a third of an import's time on 20,000 rows. Collected normally afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
