@@ -139,6 +139,19 @@ def test_drop_down_date_check_overdue_rule_frozen_header_filter(db, net, tmp_pat
     assert ws.auto_filter.ref == "A1:J4"
 
 
+def test_wrapped_headings_fit_and_the_sheet_prints_on_the_page_width(db, net, tmp_path):
+    out = tmp_path / "tracker.xlsx"
+    export_action_tracker(db, out, now=NOW)
+    ws = load_workbook(out)["Action points"]
+    # "Last change / Perubahan terakhir" in a 14-character column: three lines of 15 points
+    assert ws.row_dimensions[1].height == 45
+    assert ws["J1"].alignment.wrap_text
+    assert ws.page_setup.orientation == "landscape"
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+
+
 def test_instructions_in_english_and_bahasa_indonesia(db, net, tmp_path):
     out = tmp_path / "tracker.xlsx"
     export_action_tracker(db, out, now=NOW)

@@ -31,6 +31,7 @@ EDITABLE_FILL = "FFF2CC"  # light yellow: type here
 EDITABLE_HEADER_FILL = "FFD966"
 READ_ONLY_HEADER_FILL = "D9D9D9"  # grey: for reference only
 DATE_FORMAT = "dd mmm yyyy"
+HEADER_LINE_HEIGHT = 15  # points: one line of the default 11-point font
 
 
 def write_keyed_workbook(
@@ -131,6 +132,11 @@ def _build(wb, kind: WorkbookKind, count: int, digests, exported_at, export_id, 
             if column.kind == "date":
                 dim.number_format = DATE_FORMAT
     ws.freeze_panes = "A2"
+    # Printed: landscape, all the columns on the width of a page, the header row on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
     # One style per column (a quote prefix is added to it for a text that looks like a formula).
     templates = []
@@ -152,6 +158,9 @@ def _build(wb, kind: WorkbookKind, count: int, digests, exported_at, export_id, 
         )
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         header.append(cell)
+    # The headings wrap: the row is made tall enough for the longest (not every program sizes
+    # a wrapped row when it opens the file; LibreOffice does not).
+    ws.row_dimensions[1].height = HEADER_LINE_HEIGHT * _header_lines(columns, kind.key_id)
     ws.append(header)
 
     last_row = count + 1
@@ -250,3 +259,16 @@ def _meta_sheet(wb, kind, export_id, exported_at, count, digests, meta) -> None:
     ws.sheet_state = "veryHidden"
     for name, value in meta_rows(kind, export_id, exported_at, count, digests, meta):
         _text_row(ws, name, value)
+
+
+def _header_lines(columns, key_id: str) -> int:
+    """Lines the longest visible heading takes when wrapped in its column (bold text: about one
+    character less per line than the column's width in characters), from 1 to 4."""
+    import math
+
+    lines = [
+        math.ceil(len(column.header) / max(column.width - 2, 4))
+        for column in columns
+        if column.id != key_id
+    ]
+    return max(1, min(4, max(lines, default=1)))
