@@ -152,3 +152,36 @@ def test_the_window_frame_needs_no_sqlalchemy():
         "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_the_first_demo_is_built_once_the_frame_is_on_screen(
+    qapp, demo_db_path, monkeypatch, dialog_calls, capsys
+):
+    """With no sample network yet, run_gui shows the frame, then builds the sample (seconds)."""
+    monkeypatch.setenv(ui_app.QUIT_AFTER_SHOWN_ENV, "1")
+    seen = []
+
+    def build():
+        window = qapp.activeWindow() or next(w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow))
+        seen.append((window.isVisible(), window.database_label.text()))
+        return demo_db_path
+
+    monkeypatch.setattr("unnet_desktop.services.demo.ensure_demo_database", build)
+    assert ui_app.run_gui(demo=True) == 0
+    [(visible, label)] = seen
+    assert visible and label.startswith("Building the sample network in ")
+    assert dialog_calls == []
+    out = capsys.readouterr().out
+    assert out.index("window shown at ") < out.index("window ready at ")
+
+
+def test_a_sample_that_cannot_be_built_is_said_and_returns_1(qapp, monkeypatch, dialog_calls):
+    from unnet_desktop.core.errors import DatabaseRefused
+
+    def build():
+        raise DatabaseRefused("Cannot create unnet-demo.sqlite: the folder is read-only.")
+
+    monkeypatch.setattr("unnet_desktop.services.demo.ensure_demo_database", build)
+    assert ui_app.run_gui(demo=True) == 1
+    [(kind, title, text)] = dialog_calls
+    assert (kind, title) == ("show_error", "Cannot open the database") and "read-only" in text

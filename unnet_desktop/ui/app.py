@@ -38,16 +38,24 @@ def ensure_application() -> QApplication:
     return app
 
 
-def resolve_db_path(db: str | os.PathLike | None = None, demo: bool = False) -> Path:
-    """The database to open: the sample one with ``demo``; else ``db``; else ``$UNNET_DB``; else
-    the last database opened, if it still exists; else the default file in the user data folder."""
-    if demo:
-        path = demo_db_path()
-        if path.is_file() and path.stat().st_size > 0:
-            return path  # already built: no need to load the sample's content
-        from ..services.demo import ensure_demo_database
+def _demo_built() -> bool:
+    path = demo_db_path()
+    return path.is_file() and path.stat().st_size > 0
 
-        return Path(ensure_demo_database())
+
+def _build_demo() -> Path:
+    from ..services.demo import ensure_demo_database
+
+    return Path(ensure_demo_database())
+
+
+def resolve_db_path(db: str | os.PathLike | None = None, demo: bool = False) -> Path:
+    """The database to open: the sample one with ``demo`` (built when missing); else ``db``;
+    else ``$UNNET_DB``; else the last database opened, if it still exists; else the default file
+    in the user data folder."""
+    if demo:
+        # Already built: no need to load the sample's content.
+        return demo_db_path() if _demo_built() else _build_demo()
     if db:
         return Path(db).expanduser()
     if not os.environ.get(DB_ENV_VAR):
@@ -58,26 +66,26 @@ def resolve_db_path(db: str | os.PathLike | None = None, demo: bool = False) -> 
 
 
 def _window_for(db: str | os.PathLike | None, demo: bool):
-    """The main window's frame for the chosen database, not yet opened; or None after telling
-    the user why there is none (the demo could not be built)."""
-    try:
-        path = resolve_db_path(db, demo)
-    except KnownError as exc:
-        dialogs.show_error(None, "Cannot open the database", str(exc))
-        return None
-
+    """The main window's frame for the chosen database, not yet opened, and the step that must
+    come before opening it (building the sample network the first time), or None; or
+    (None, None) after telling the user why there is no window."""
     from .main_window import MainWindow
 
+    prepare = None
+    if demo and not _demo_built():
+        path, prepare = demo_db_path(), _build_demo  # built once the frame is on screen
+    else:
+        path = resolve_db_path(db, demo)
     # The sample database is never remembered as "the last database": the next plain start
     # opens the officer's own file again.
-    return MainWindow(path=path, remember=not demo)
+    return MainWindow(path=path, remember=not demo), prepare
 
 
 def build_window(db: str | os.PathLike | None = None, demo: bool = False):
     """The main window over the chosen database, or None after telling the user why it cannot
     be opened (the file is left untouched)."""
-    window = _window_for(db, demo)
-    if window is None or not window.open_pending_database():
+    window, prepare = _window_for(db, demo)
+    if not window.open_pending_database(prepare):
         return None
     return window
 
@@ -122,15 +130,13 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     imported on the way: most of the start-up time) and the dashboard filled: the officer sees
     the window at once instead of nothing for a second."""
     app = ensure_application()
-    window = _window_for(db, demo)
-    if window is None:
-        return 1
+    window, prepare = _window_for(db, demo)
     previous_hook, sys.excepthook = sys.excepthook, _excepthook
     try:
         window.show()
         app.processEvents()  # the frame painted before the long part
         _report_moment(window, "shown")
-        if not window.open_pending_database():
+        if not window.open_pending_database(prepare):
             return 1
         _report_moment(window, "ready")
         if os.environ.get(QUIT_AFTER_SHOWN_ENV):

@@ -13,6 +13,7 @@ import os
 import platform
 from html import escape
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import PySide6
@@ -257,16 +258,21 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self._opening_label)
         self._select_sidebar_row(self._current_key)
 
-    def open_pending_database(self) -> bool:
+    def open_pending_database(self, prepare: Callable[[], Path] | None = None) -> bool:
         """Open the database this window was made for (upgrading it first if it is older: see
-        ``core.database.open_database``) and show the current page. On a refusal, say why in a
-        dialog, close the window and return False; the file is left untouched."""
+        ``core.database.open_database``) and show the current page. ``prepare``: a step that
+        makes the file first and returns its path (building the sample network). On a refusal,
+        say why in a dialog, close the window and return False; the file is left untouched."""
         from ..core.database import open_database
 
         path, self._pending_path = self._pending_path, None
         if path is None:
             return self.db is not None
         try:
+            if prepare is not None:
+                self.database_label.setText(f"Building the sample network in {path}…")
+                self.database_label.repaint()
+                path = prepare()
             db = open_database(path)
         except KnownError as exc:
             dialogs.show_error(self, "Cannot open the database", str(exc))
