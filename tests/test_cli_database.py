@@ -164,3 +164,26 @@ def test_headless_commands_do_not_import_qt(db):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "LOADED []" in result.stdout
+
+
+def test_the_program_entry_point_exits_with_the_command_code(db_path, tmp_path):
+    """``python -m unnet_desktop`` (what the unnet-desktop script runs): the code of the command,
+    its one-line refusal on stderr, and a reader that stops early ends it without a traceback."""
+    open_database(db_path).close()
+    ok = subprocess.run([sys.executable, "-m", "unnet_desktop", "info", "--db", str(db_path)],
+                        capture_output=True, text=True, timeout=120)
+    assert (ok.returncode, ok.stderr) == (0, "") and f"Database:  {db_path}" in ok.stdout
+
+    missing = tmp_path / "nowhere" / "x.sqlite"
+    refused = subprocess.run([sys.executable, "-m", "unnet_desktop", "info", "--db", str(missing)],
+                             capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 1 and refused.stderr.strip().startswith("unnet-desktop info: ")
+    assert len(refused.stderr.strip().splitlines()) == 1
+
+    # A pipe closed after the first line (as `| head -1` does).
+    piped = subprocess.Popen([sys.executable, "-m", "unnet_desktop", "info", "--db", str(db_path)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    piped.stdout.read(1)
+    piped.stdout.close()
+    _, err = piped.communicate(timeout=120)
+    assert b"Traceback" not in err and piped.returncode in (0, 1)

@@ -1,3 +1,3 @@
-from unnet_desktop.cli.main import main
+from unnet_desktop.cli.main import run
 
-raise SystemExit(main())
+run()

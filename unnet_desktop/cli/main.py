@@ -7,7 +7,9 @@ heavy imports inside its functions so that ``unnet-desktop info`` starts fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -46,3 +48,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def run() -> None:
+    """The program's entry point (``unnet-desktop``, ``python -m unnet_desktop``): :func:`main`,
+    then exit with its code. Before exiting, every object is frozen out of the cycle collector:
+    Python's last collection at exit would walk all the objects a command made (0.2-0.4 s after
+    an annual report) for nothing, since the process ends. Databases and files are closed by the
+    commands themselves (``with open_db(...)``), not left to that collection.
+
+    Output piped into a program that stops reading (``| head``) ends the command quietly, as
+    other command-line tools do, instead of with a traceback."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python's recipe: nothing more can be written; stop it flushing again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
+    gc.freeze()
+    raise SystemExit(code)
