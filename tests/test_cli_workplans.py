@@ -197,6 +197,10 @@ def test_export_group(db, tmp_path, capsys):
     assert text == f"Wrote the member list of Working Group on Labour Migration (2 members) to {out}\n"
     wb = load_workbook(out)
     assert wb.sheetnames == ["Members", "Group"]
+    members = wb["Members"]  # printed on the width of an A4 page, the header on every page
+    assert (members.page_setup.orientation, members.page_setup.paperSize) == ("landscape", 9)
+    assert (members.page_setup.fitToWidth, members.page_setup.fitToHeight) == (1, 0)
+    assert members.print_title_rows == "$1:$1"
     rows = [[c.value for c in row] for row in wb["Members"].iter_rows()]
     assert rows == [
         ["Name", "Sex", "Organisation", "Position", "Email", "Phone"],

@@ -16,6 +16,7 @@ from .. import NETWORK_NAME
 from ..core.enums import Sex
 from ..services.meeting_views import AttendanceSummary, MeetingDetail, ParticipantRow
 from .safety import atomic_path, clean_text, set_text_cell
+from .xlsx_print import print_on_page_width
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = "DCE6F0"
@@ -67,16 +68,10 @@ def _header_text(text: str) -> str:
 
 
 def _print_setup(ws, detail: MeetingDetail, title_rows: str | None) -> None:
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    print_on_page_width(ws, title_rows)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.75
-    if title_rows:
-        ws.print_title_rows = title_rows
     if detail.internal:
         ws.oddHeader.left.text = "For internal use only"
         ws.oddHeader.left.font = "Calibri,Bold"

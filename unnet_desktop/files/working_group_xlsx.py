@@ -11,6 +11,7 @@ from pathlib import Path
 from ..core.database import Database
 from ..core.timezone import format_wib
 from .safety import atomic_path, set_text_cell
+from .xlsx_print import print_on_page_width
 
 MEMBERS_SHEET = "Members"
 GROUP_SHEET = "Group"
@@ -75,6 +76,7 @@ def export_working_group(
         ):
             set_text_cell(ws.cell(r, i), value)
     ws.freeze_panes = "A2"
+    print_on_page_width(ws)
     if members:
         ws.auto_filter.ref = f"A1:F{len(members) + 1}"
 

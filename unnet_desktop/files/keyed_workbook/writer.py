@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ...core.timezone import format_wib
 from ..safety import atomic_path, set_text_cell
+from ..xlsx_print import print_on_page_width
 from ..xlsx_stream import CellStyles, rows_xml, stream_rows
 from .kinds import INSTRUCTIONS_SHEET, ExportInfo, WorkbookKind, paused_gc
 from .meta import META_SHEET, PROP_EXPORT_ID, PROP_EXPORTED_AT, PROP_KIND, key_digest, meta_rows
@@ -132,11 +133,7 @@ def _build(wb, kind: WorkbookKind, count: int, digests, exported_at, export_id, 
             if column.kind == "date":
                 dim.number_format = DATE_FORMAT
     ws.freeze_panes = "A2"
-    # Printed: landscape, all the columns on the width of a page, the header row on every page.
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    print_on_page_width(ws)
 
     # One style per column (a quote prefix is added to it for a text that looks like a formula).
     templates = []
