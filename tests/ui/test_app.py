@@ -122,12 +122,16 @@ def test_the_frame_shows_before_the_database_is_open_then_the_dashboard(qtbot, d
     assert window.stack.currentWidget().text() == "Opening unnet.sqlite…"
     window.show_page("contacts")  # a click on the sidebar meanwhile: remembered, not built
     assert window.page("contacts") is None and window.sidebar.currentRow() == 1
+    needing_db = [window.new_action, window.open_action, window.backup_action, window.refresh_action,
+                  window.about_action]
+    assert not any(action.isEnabled() for action in needing_db)
 
     assert window.open_pending_database() is True
     assert window.db.path == db_path
     assert window.database_label.text() == f"Database: {db_path}"
     assert window.current_page() is window.page("contacts")
     assert window.stack.count() == 1  # the "Opening" line is gone
+    assert all(action.isEnabled() for action in needing_db)
     assert dialog_calls == []
     window.db.close()
 
@@ -185,3 +189,18 @@ def test_a_sample_that_cannot_be_built_is_said_and_returns_1(qapp, monkeypatch, 
     assert ui_app.run_gui(demo=True) == 1
     [(kind, title, text)] = dialog_calls
     assert (kind, title) == ("show_error", "Cannot open the database") and "read-only" in text
+
+
+def test_a_window_closed_as_it_appears_opens_nothing(qapp, db_path, monkeypatch, dialog_calls):
+    """A quit that reaches the frame as it is shown (queued input): run_gui returns without
+    opening the database or entering an event loop with no window."""
+    shown = MainWindow.show
+
+    def show_then_close(self):
+        shown(self)
+        self.close()
+
+    monkeypatch.setattr(MainWindow, "show", show_then_close)
+    monkeypatch.setattr(MainWindow, "open_pending_database", lambda self, prepare=None: pytest.fail("opened"))
+    assert ui_app.run_gui(db=str(db_path)) == 0
+    assert dialog_calls == [] and app_settings().value(LAST_DATABASE) is None

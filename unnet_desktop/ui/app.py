@@ -67,8 +67,7 @@ def resolve_db_path(db: str | os.PathLike | None = None, demo: bool = False) -> 
 
 def _window_for(db: str | os.PathLike | None, demo: bool):
     """The main window's frame for the chosen database, not yet opened, and the step that must
-    come before opening it (building the sample network the first time), or None; or
-    (None, None) after telling the user why there is no window."""
+    come before opening it (building the sample network the first time), or None."""
     from .main_window import MainWindow
 
     prepare = None
@@ -135,6 +134,8 @@ def run_gui(db: str | None = None, demo: bool = False) -> int:
     try:
         window.show()
         app.processEvents()  # the frame painted before the long part
+        if not window.isVisible():  # closed at once (a quit queued meanwhile): nothing to open
+            return 0
         _report_moment(window, "shown")
         if not window.open_pending_database(prepare):
             return 1

@@ -252,6 +252,8 @@ class MainWindow(QMainWindow):
         path = self._pending_path
         self.setWindowTitle(window_title(path))
         self.database_label.setText(f"Opening {path}…")
+        for action in self._database_actions():  # nothing to act on yet
+            action.setEnabled(False)
         self._opening_label = QLabel(f"Opening {path.name}…", self.stack)
         self._opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._opening_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -283,8 +285,14 @@ class MainWindow(QMainWindow):
         self._database_opened(db)
         return True
 
+    def _database_actions(self) -> list[QAction]:
+        """The menu commands that need an open database."""
+        return [self.new_action, self.open_action, self.backup_action, self.refresh_action, self.about_action]
+
     def _database_opened(self, db: Database) -> None:
         self.db = db
+        for action in self._database_actions():
+            action.setEnabled(True)
         self._show_database()
         if self._remember:
             self._remember_database()
