@@ -269,6 +269,7 @@ def test_deleting_an_unreferenced_person(db, orgs, people):
         ("%", []),  # LIKE wildcards are literal
         ("_", []),
         ("a", ["Anna de Souza", "Budi Santoso", "Dewi Lestari", "Siti Rahayu"]),
+        ("\x00souza", ["Anna de Souza"]),  # a control character is dropped (a NUL ended the pattern)
     ],
 )
 def test_search_finds_every_word_somewhere(db, people, text, expected):

@@ -57,14 +57,17 @@ def run() -> None:
     an annual report) for nothing, since the process ends. Databases and files are closed by the
     commands themselves (``with open_db(...)``), not left to that collection.
 
-    Output piped into a program that stops reading (``| head``) ends the command quietly, as
-    other command-line tools do, instead of with a traceback."""
+    Output piped into a program that stops reading (``| head``) stops the command with one line
+    on stderr and exit code 1, instead of a traceback."""
     try:
         code = main()
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None in a windowed program on Windows
+            sys.stdout.flush()
     except BrokenPipeError:
-        # Python's recipe: nothing more can be written; stop it flushing again at exit.
+        # Python's recipe: nothing more can be written; stop it flushing again at exit. (An
+        # import stopped while it reports its rows has applied nothing: all or nothing.)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("unnet-desktop: the output was closed; the command was stopped.", file=sys.stderr)
         code = 1
     gc.freeze()
     raise SystemExit(code)

@@ -19,7 +19,9 @@ MAX_ACRONYM = 40
 
 # --------------------------------------------------------------------------- text and email
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters and the control characters that are not spaces (a NUL also ends a LIKE
+# pattern in SQLite).
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 
 _EMAIL = re.compile(
@@ -29,8 +31,8 @@ _EMAIL = re.compile(
 
 
 def tidy_text(value: object) -> str:
-    """Trimmed text on one line: zero-width characters dropped, runs of spaces (non-breaking
-    ones too) made one space; ``None`` as ''."""
+    """Trimmed text on one line: zero-width and control characters dropped, runs of spaces
+    (non-breaking ones too) made one space; ``None`` as ''."""
     if value is None:
         return ""
     return _SPACES.sub(" ", _INVISIBLE.sub("", str(value))).strip()
