@@ -38,6 +38,12 @@ def demo_db_path() -> Path:
     return data_dir() / "demo" / "unnet-demo.sqlite"
 
 
+def demo_db_built() -> bool:
+    """Whether the sample database has been built (a file that is not empty)."""
+    path = demo_db_path()
+    return path.is_file() and path.stat().st_size > 0
+
+
 def resources_dir() -> Path:
     """``resources/``: beside the package in a checkout, under ``_MEIPASS`` when frozen."""
     frozen = getattr(sys, "_MEIPASS", None)

@@ -34,7 +34,7 @@ from ..core.models import (
 )
 from ..core.reference_data import DEFAULT_DISTRIBUTION_LISTS
 from ..core.timezone import wib
-from ..paths import demo_db_path
+from ..paths import demo_db_built, demo_db_path
 from . import demo_content as content
 
 FOCAL_POINT_LIST, UNCT_LIST, SDG_LIST = (name for name, _ in DEFAULT_DISTRIBUTION_LISTS)
@@ -44,7 +44,7 @@ _SIDE_FILES = ("", "-wal", "-shm", "-journal")
 def ensure_demo_database() -> Path:
     """The sample database in the data folder, built first if it is missing."""
     path = demo_db_path()
-    if not path.exists() or path.stat().st_size == 0:
+    if not demo_db_built():
         path.parent.mkdir(parents=True, exist_ok=True)
         create_demo_database(path)
     return path

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME, __version__
 from ..core.errors import KnownError
-from ..paths import DB_ENV_VAR, default_db_path, demo_db_path
+from ..paths import DB_ENV_VAR, default_db_path, demo_db_built, demo_db_path
 from . import dialogs
 from .settings import APPLICATION, LAST_DATABASE, ORGANISATION, app_settings
 
@@ -38,11 +38,6 @@ def ensure_application() -> QApplication:
     return app
 
 
-def _demo_built() -> bool:
-    path = demo_db_path()
-    return path.is_file() and path.stat().st_size > 0
-
-
 def _build_demo() -> Path:
     from ..services.demo import ensure_demo_database
 
@@ -55,7 +50,7 @@ def resolve_db_path(db: str | os.PathLike | None = None, demo: bool = False) -> 
     in the user data folder."""
     if demo:
         # Already built: no need to load the sample's content.
-        return demo_db_path() if _demo_built() else _build_demo()
+        return demo_db_path() if demo_db_built() else _build_demo()
     if db:
         return Path(db).expanduser()
     if not os.environ.get(DB_ENV_VAR):
@@ -71,7 +66,7 @@ def _window_for(db: str | os.PathLike | None, demo: bool):
     from .main_window import MainWindow
 
     prepare = None
-    if demo and not _demo_built():
+    if demo and not demo_db_built():
         path, prepare = demo_db_path(), _build_demo  # built once the frame is on screen
     else:
         path = resolve_db_path(db, demo)

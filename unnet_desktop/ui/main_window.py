@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import PySide6

@@ -16,7 +16,7 @@ What the workbook carries besides the rows:
 
 Modules:
 
-* ``kinds``: :class:`Column`, :class:`Highlight`, :class:`WorkbookKind`, :class:`ExportInfo`, :func:`paused_gc`;
+* ``kinds``: :class:`Column`, :class:`Highlight`, :class:`WorkbookKind`, :class:`ExportInfo`;
 * ``meta``: the ``_meta`` sheet and custom properties (:func:`meta_rows`, :func:`key_digest`, reading them back);
 * ``writer``: :func:`write_keyed_workbook` (openpyxl write-only builds the workbook; the data rows are
   streamed as XML by ``files.xlsx_stream``);
@@ -34,7 +34,6 @@ from .kinds import (
     ExportInfo,
     Highlight,
     WorkbookKind,
-    paused_gc,
 )
 from .meta import (
     META_SHEET,
@@ -63,7 +62,6 @@ from .xml_fast import (  # the three ways of scanning a sheet, compared by the t
     _text_for_scan,
 )
 
-
 __all__ = [
     "Column",
     "ExportInfo",
@@ -74,7 +72,6 @@ __all__ = [
     "key_digest",
     "meta_rows",
     "parse_date",
-    "paused_gc",
     "read_keyed_workbook",
     "write_keyed_workbook",
 ]

@@ -1,15 +1,10 @@
-"""What describes a keyed workbook: its columns, highlight rules and kind; the export's summary.
-
-Also the helper both the writer and the reader use (:func:`paused_gc`, from ``core.gc_pause``).
-"""
+"""What describes a keyed workbook: its columns, highlight rules and kind; the export's summary."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-
-from ...core.gc_pause import paused_gc  # noqa: F401  (re-exported: the reader, writer and importers use it)
 
 INSTRUCTIONS_SHEET = "Instructions"
 
@@ -96,5 +91,3 @@ class ExportInfo:
     export_id: str
     exported_at: dt.datetime  # aware UTC
     rows: int
-
-

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...core.errors import FileRefused
+from ...core.gc_pause import paused_gc
 from ..safety import clean_text
-from .kinds import INSTRUCTIONS_SHEET, WorkbookKind, paused_gc
+from .kinds import INSTRUCTIONS_SHEET, WorkbookKind
 from .meta import (
     _DIGEST_CHARS,
     META_SHEET,

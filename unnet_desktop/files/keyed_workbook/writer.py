@@ -17,15 +17,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import math
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from ...core.gc_pause import paused_gc
 from ...core.timezone import format_wib
 from ..safety import atomic_path, set_text_cell
 from ..xlsx_print import print_on_page_width
 from ..xlsx_stream import CellStyles, rows_xml, stream_rows
-from .kinds import INSTRUCTIONS_SHEET, ExportInfo, WorkbookKind, paused_gc
+from .kinds import INSTRUCTIONS_SHEET, ExportInfo, WorkbookKind
 from .meta import META_SHEET, PROP_EXPORT_ID, PROP_EXPORTED_AT, PROP_KIND, key_digest, meta_rows
 
 EDITABLE_FILL = "FFF2CC"  # light yellow: type here
@@ -261,8 +263,6 @@ def _meta_sheet(wb, kind, export_id, exported_at, count, digests, meta) -> None:
 def _header_lines(columns, key_id: str) -> int:
     """Lines the longest visible heading takes when wrapped in its column (bold text: about one
     character less per line than the column's width in characters), from 1 to 4."""
-    import math
-
     lines = [
         math.ceil(len(column.header) / max(column.width - 2, 4))
         for column in columns

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ...core.database import Database
 from ...core.enums import ChangeSource
 from ...core.errors import ValidationError
+from ...core.gc_pause import paused_gc
 from ...core.models import ActionPoint, ActionPointChange, utcnow
 from ...core.models.history_tracking import change_source, history_values
 from .. import tracker_sync as sync
@@ -110,7 +111,6 @@ def apply_action_import(
                 updates.append((row, values))
     new_rows = [r.new for r in plan.rows if r.outcome is sync.Outcome.NEW and r.new is not None]
 
-    from ...files.keyed_workbook import paused_gc
 
     stale = f"The action points changed since {plan.file_name} was previewed; preview the import again."
     with db.session() as s, change_source(s, ChangeSource.IMPORT, plan.file_name), paused_gc():

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from ...core.database import Database
 from ...core.enums import ActionStatus
+from ...core.gc_pause import paused_gc
 from ...core.models import ActionPoint, ActionPointChange, Meeting, Organisation, Person
 from .. import tracker_sync as sync
 from .changes import EDITABLE_FIELDS, _name_key, _OrganisationIndex
@@ -31,7 +32,6 @@ from .tracker_import import (
 def plan_action_import(db: Database, path: str | Path) -> ActionImportPlan:
     """Read a tracker and decide what importing it would do, row by row. Writes nothing.
     FileRefused when the file is not an action-point tracker (or cannot be read)."""
-    from ...files.keyed_workbook import paused_gc
 
     with paused_gc():
         return _plan_action_import(db, Path(path))
